@@ -1,0 +1,161 @@
+import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
+import { extname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import * as prettier from "prettier";
+import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import type { FormatCache } from "./format-cache.js";
+import { formatInPool, type FormatJob, type FormatOutcome } from "./format-pool.js";
+import { sha256, stableStringify } from "./hash.js";
+import type { GeneratedFile } from "./types.js";
+
+/** Options of {@link formatFiles}. */
+export interface FormatFilesOptions {
+  /**
+   * The directory the files' paths are relative to (the spec's output folder `OUT/NAME`).
+   * Prettier's config is resolved for each file's place there, as `prettier --write` would.
+   */
+  readonly cwdForConfig: string;
+  /** Cache of formatted output; none means every file is formatted (`--no-cache`). */
+  readonly cache?: FormatCache;
+  /**
+   * Worker threads to use besides the calling thread. Default: decided from the batch
+   * (only large batches pay for starting workers) and the number of cores.
+   */
+  readonly workers?: number;
+}
+
+/** What {@link formatFiles} did, for `--verbose` output and the benchmark. */
+export interface FormatStats {
+  readonly files: number;
+  readonly cacheHits: number;
+  /** Files Prettier actually formatted in this call. */
+  readonly formatted: number;
+  readonly workers: number;
+  readonly milliseconds: number;
+}
+
+/** Formatted files (in input order) and a PSK4004 diagnostic for each file Prettier rejected. */
+export interface FormatFilesResult {
+  /** Every input file, formatted; a file that failed to format is left out. */
+  readonly files: GeneratedFile[];
+  readonly diagnostics: Diagnostic[];
+  readonly stats: FormatStats;
+}
+
+/** Below these sizes a worker's start-up (loading Prettier, ~0.25 s) costs more than it saves. */
+const PARALLEL_MIN_FILES = 40;
+const PARALLEL_MIN_CHARS = 400 * 1024;
+const MAX_WORKERS = 7;
+
+/**
+ * Formats generated files with Prettier 3 and the user's Prettier config, line endings
+ * forced to LF. Results are deterministic and in input order; large batches are spread
+ * over worker threads. Never throws for bad input: a file Prettier rejects gives PSK4004.
+ */
+export async function formatFiles(files: readonly GeneratedFile[], options: FormatFilesOptions): Promise<FormatFilesResult> {
+  const started = performance.now();
+  const jobs: FormatJob[] = [];
+  const keys: string[] = [];
+  const outcomes: Array<FormatOutcome | undefined> = [];
+  const diagnostics: Diagnostic[] = [];
+  let cacheHits = 0;
+
+  for (const [index, file] of files.entries()) {
+    const filepath = join(options.cwdForConfig, ...file.path.split("/"));
+    let resolved: Record<string, unknown>;
+    try {
+      resolved = ((await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {}) as Record<string, unknown>;
+    } catch (error) {
+      diagnostics.push(formatDiagnostic(file, { ok: false, message: `cannot read the Prettier config: ${firstLine(error)}` }));
+      outcomes.push(undefined);
+      keys.push("");
+      continue;
+    }
+    // `filepath` matters: without it Prettier runs a check that is quadratic on large sources.
+    const formatOptions = { ...resolved, parser: file.parser, endOfLine: "lf", filepath };
+    const key = cacheKey(file, resolved);
+    keys.push(key);
+    const hit = options.cache?.get(key);
+    if (hit !== undefined) cacheHits++;
+    outcomes.push(hit === undefined ? undefined : { ok: true, formatted: hit });
+    if (hit === undefined) jobs.push({ index, content: file.content, options: formatOptions });
+  }
+
+  const workers = options.workers ?? defaultWorkers(jobs);
+  const fresh = workers > 0 ? await formatInPool(jobs, formatHere, poolOptions(workers)) : await formatEach(jobs);
+  for (const [i, job] of jobs.entries()) {
+    const outcome = fresh[i]!;
+    outcomes[job.index] = outcome;
+    if (outcome.ok) options.cache?.set(keys[job.index]!, outcome.formatted);
+  }
+
+  const formatted: GeneratedFile[] = [];
+  for (const [index, file] of files.entries()) {
+    const outcome = outcomes[index];
+    if (outcome === undefined) continue; // config error, already reported
+    if (outcome.ok) formatted.push({ ...file, content: outcome.formatted });
+    else diagnostics.push(formatDiagnostic(file, outcome));
+  }
+  return {
+    files: formatted,
+    diagnostics,
+    stats: {
+      files: files.length,
+      cacheHits,
+      formatted: jobs.length,
+      workers,
+      milliseconds: Math.round(performance.now() - started),
+    },
+  };
+}
+
+/**
+ * Everything that decides Prettier's output goes into the key: its version, the parser, the
+ * file's extension (`.tsx` turns on JSX), the resolved options and the text itself.
+ */
+function cacheKey(file: GeneratedFile, resolvedOptions: Record<string, unknown>): string {
+  return sha256(
+    [prettier.version, file.parser, extname(file.path), stableStringify(resolvedOptions), file.content].join("\u0000"),
+  );
+}
+
+async function formatHere(job: FormatJob): Promise<FormatOutcome> {
+  try {
+    return { ok: true, formatted: await prettier.format(job.content, job.options) };
+  } catch (error) {
+    const start = (error as { loc?: { start?: { line?: unknown; column?: unknown } } } | null)?.loc?.start;
+    const message = firstLine(error);
+    return typeof start?.line === "number"
+      ? { ok: false, message, line: start.line, column: typeof start.column === "number" ? start.column : 1 }
+      : { ok: false, message };
+  }
+}
+
+async function formatEach(jobs: readonly FormatJob[]): Promise<FormatOutcome[]> {
+  const outcomes: FormatOutcome[] = [];
+  for (const job of jobs) outcomes.push(await formatHere(job));
+  return outcomes;
+}
+
+function defaultWorkers(jobs: readonly FormatJob[]): number {
+  const chars = jobs.reduce((sum, job) => sum + job.content.length, 0);
+  if (jobs.length <= PARALLEL_MIN_FILES || chars < PARALLEL_MIN_CHARS) return 0;
+  return Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
+}
+
+function poolOptions(workers: number) {
+  // The workers load the same Prettier file as this module, so all threads format alike.
+  const prettierUrl = pathToFileURL(createRequire(import.meta.url).resolve("prettier")).href;
+  return { prettierUrl, prettierVersion: prettier.version, workers };
+}
+
+function formatDiagnostic(file: GeneratedFile, outcome: Extract<FormatOutcome, { ok: false }>): Diagnostic {
+  const where = outcome.line !== undefined ? `:${outcome.line}:${outcome.column ?? 1}` : "";
+  return diagnostic("PSK4004", `cannot format generated file '${file.path}'${where}: ${outcome.message}`);
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split("\n")[0] ?? text;
+}
