@@ -54,6 +54,8 @@ export const DIAGNOSTIC_CODES = {
   PSK5005: { title: "output paths clash", hint: "Two outputs map to the same path (on a case-insensitive disk too); rename one family or spec." },
   PSK5006: { title: "write failed", hint: "Nothing was changed in the output directory; check permissions and free space, then run again." },
   PSK5007: { title: "invalid arguments", hint: "Run the command with --help to see its usage." },
+  PSK5008: { title: "generated file was edited by hand", hint: "protoskel replaced (or removed) it; put lasting changes in the spec, a template or a subclass." },
+  PSK5009: { title: "unreadable manifest", hint: "Restore .protoskel-manifest.json from version control, or delete the generated files so protoskel can write them again; until then it treats them as not its own." },
 
   PSK6001: { title: "unknown family", hint: "Name a family of the spec; `protoskel validate` lists the spec's problems." },
   PSK6002: { title: "file exists", hint: "scaffold never overwrites; use --update to add missing callbacks to an existing class." },
