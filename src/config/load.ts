@@ -1,0 +1,72 @@
+/**
+ * Finding and reading the config: `protoskel.config.json`, `.yaml` or `.yml`, from the
+ * working directory upward (or the file named by --config).
+ */
+
+import { access, readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { ConfigSchema, type ResolvedConfig } from "./schema.js";
+
+/** The file names looked for, in this order, in each folder. */
+export const CONFIG_FILE_NAMES = ["protoskel.config.json", "protoskel.config.yaml", "protoskel.config.yml"] as const;
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest config file from `cwd` upward, if any. */
+export async function findConfig(cwd: string): Promise<string | undefined> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (await exists(candidate)) return candidate;
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Defaults when there is no config file: paths relative to the working directory. */
+export function defaultConfig(cwd: string): ResolvedConfig {
+  return { root: cwd, specs: [], outDir: resolve(cwd, "generated"), emit: { classes: true, docs: true, tests: "vitest" }, cache: true };
+}
+
+/** Reads and validates a config file. */
+export async function readConfig(file: string): Promise<{ config?: ResolvedConfig; diagnostics: Diagnostic[] }> {
+  const at = { file, line: 1, column: 1 };
+  let data: unknown;
+  try {
+    const text = await readFile(file, "utf8");
+    data = file.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    return { diagnostics: [diagnostic("PSK5001", `cannot read config '${file}': ${(error as Error).message.split("\n")[0]}`, at)] };
+  }
+  const parsed = ConfigSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      diagnostics: parsed.error.issues.map((issue) =>
+        diagnostic("PSK5001", `config ${issue.path.length ? `'${issue.path.join(".")}'` : "file"}: ${issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `'${k}'`).join(", ")}` : issue.message}`, at),
+      ),
+    };
+  }
+  const root = dirname(file);
+  const c = parsed.data;
+  return {
+    config: {
+      file,
+      root,
+      specs: c.specs,
+      outDir: resolve(root, c.outDir),
+      ...(c.templates !== undefined ? { templates: resolve(root, c.templates) } : {}),
+      emit: { classes: c.emit?.classes ?? true, docs: c.emit?.docs ?? true, tests: c.emit?.tests ?? "vitest" },
+      cache: c.cache ?? true,
+    },
+    diagnostics: [],
+  };
+}
