@@ -15,12 +15,13 @@ const CONFIG = `{
 `;
 
 const SPEC = `# yaml-language-server: $schema=./node_modules/protoskel/schema/protoskel.schema.json
+# A starter spec (type imports are relative to the generated file, generated/echo/src/).
 # A starter spec: one stream protocol. Run \`npx protoskel generate\`, then read generated/echo/docs/README.md.
 protoskel: 1
 name: echo
 summary: A small stream protocol to start from.
 types:
-  Transport: { from: "./transport.js", doc: "The transport a connection runs over (you provide this module)." }
+  Transport: { from: "../../../src/transport.js", doc: "The transport a connection runs over (src/transport.ts, yours to edit)." }
 families:
   StreamProtocol:
     summary: Callbacks for a byte stream connection.
@@ -56,7 +57,7 @@ export async function runInit(args: { dir?: string | undefined; quiet?: boolean 
   const files = [
     { path: join(dir, "protoskel.config.json"), content: CONFIG },
     { path: join(dir, "specs", "echo.yaml"), content: SPEC },
-    { path: join(dir, "generated", "echo", "src", "transport.ts"), content: TRANSPORT },
+    { path: join(dir, "src", "transport.ts"), content: TRANSPORT },
   ];
   const existing: string[] = [];
   for (const name of CONFIG_FILE_NAMES) if (await exists(join(dir, name))) existing.push(join(dir, name));
