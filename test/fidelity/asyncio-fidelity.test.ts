@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadModel } from "../../src/api/load-model.js";
 import { compareReferenceToSpec, compareSpecToGenerated } from "./compare.js";
 import { parseReference } from "./reference.js";
 import { GENERATED_SRC, REFERENCE_PATH, REPO_ROOT, SPEC_PATH, trackedInGit } from "./repo-paths.js";
@@ -129,6 +130,23 @@ describe.skipIf(!hasReference)(
     });
   },
 );
+
+describe("specs/asyncio.yaml in the real loader", () => {
+  it("loads without diagnostics, every family has call-order rules, and TS names follow the naming rule the checks assume", async () => {
+    const result = await loadModel(SPEC_PATH, "specs/asyncio.yaml");
+    expect(result.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    const model = result.model;
+    expect(model?.families.map((f) => f.name)).toEqual(spec.families.map((f) => f.name));
+    for (const family of model?.families ?? []) {
+      expect(family.lifecycle, family.name).toBeDefined();
+      const expected = effectiveCallbacks(spec, family.name).map((c) => ({
+        tsName: tsNameOf(spec, c.name, c.tsName),
+        params: c.params.map((p) => tsNameOf(spec, p)),
+      }));
+      expect(family.callbacks.map((c) => ({ tsName: c.tsName, params: c.params.map((p) => p.tsName) })), family.name).toEqual(expected);
+    }
+  });
+});
 
 /** Generated files' method tables, keyed by family; a family whose file is missing has no entry. */
 function generatedTables(): Map<string, MethodTable> {

@@ -8,7 +8,10 @@
 /** A callback as a family declares (or redeclares) it. */
 export interface SpecCallbackView {
   readonly name: string;
+  /** Parameter names; for a redeclaration without `params`, the inherited ones (see effectiveCallbacks). */
   readonly params: readonly string[];
+  /** False when the declaration has no `params` key (a redeclaration then keeps the parent's). */
+  readonly declaresParams: boolean;
   /** An explicit `tsName`, when the spec sets one. */
   readonly tsName?: string;
 }
@@ -64,6 +67,7 @@ function callbackView(name: string, raw: Dict): SpecCallbackView {
   const params = Array.isArray(raw["params"]) ? raw["params"] : [];
   return {
     name,
+    declaresParams: raw["params"] !== undefined,
     params: params.flatMap((p: unknown) => (isDict(p) && typeof p["name"] === "string" ? [p["name"]] : [])),
     ...(typeof raw["tsName"] === "string" ? { tsName: raw["tsName"] } : {}),
   };
@@ -90,7 +94,9 @@ export function effectiveCallbacks(spec: SpecView, familyName: string): SpecCall
   const byName = new Map<string, SpecCallbackView>();
   for (const family of lineage(spec, familyName).reverse()) {
     for (const callback of family.callbacks) {
-      byName.set(callback.name, callback);
+      const inherited = byName.get(callback.name);
+      // As in the model: a redeclaration that leaves out `params` keeps the inherited ones.
+      byName.set(callback.name, inherited && !callback.declaresParams ? { ...callback, params: inherited.params } : callback);
     }
   }
   // Order by first declaration, root first, as the model does.
