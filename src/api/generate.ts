@@ -1,0 +1,127 @@
+/**
+ * `generate` and `check`: the whole pipeline. Every spec is validated first and nothing is
+ * written unless all of them are sound; then each spec is rendered, formatted, compared
+ * with its output folder, and written all-or-nothing (or reported as drift).
+ */
+
+import { join } from "node:path";
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import { emitSpec } from "../emit/index.js";
+import type { Model } from "../model/types.js";
+import { applyPlan, checkPlan, formatFiles, openFormatCache, planWrite, type ApplyOptions, type DriftEntry, type FormatCache, type PlannedFile, type WriteSummary } from "../write/index.js";
+import { loadModel } from "./load-model.js";
+import type { SpecRef } from "./resolve-specs.js";
+import { StageTimer } from "./timing.js";
+
+/** What to generate and how. */
+export interface GenerateOptions {
+  readonly specs: readonly SpecRef[];
+  /** Output folder; each spec writes to `outDir/NAME/`. */
+  readonly outDir: string;
+  /** Folder of user template overrides. */
+  readonly templatesDir?: string;
+  readonly tests?: "vitest" | "node";
+  readonly emit?: { readonly classes?: boolean; readonly docs?: boolean; readonly tests?: boolean };
+  /** `write` (default), `check` (drift report, write nothing) or `dry-run` (plan only). */
+  readonly mode?: "write" | "check" | "dry-run";
+  /** Project folder: where the format cache lives (node_modules/.cache/protoskel). */
+  readonly projectDir?: string;
+  /** Reuse formatted output (default true). */
+  readonly cache?: boolean;
+  readonly timer?: StageTimer;
+  /** Test hook passed to the writer. */
+  readonly faultInjector?: ApplyOptions["faultInjector"];
+}
+
+/** The outcome for one spec. */
+export interface SpecOutcome {
+  readonly spec: string;
+  readonly name: string;
+  readonly outDir: string;
+  /** Planned changes (create/update/delete; unchanged files left out). */
+  readonly changes: readonly Pick<PlannedFile, "path" | "action" | "handEdited">[];
+  readonly summary?: WriteSummary;
+  readonly drift?: readonly DriftEntry[];
+}
+
+/** The outcome of a generate or check run. */
+export interface GenerateResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Spec texts by display name, for code frames. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly outcomes: readonly SpecOutcome[];
+  /** True when `check` found any stale, missing or extra file. */
+  readonly drift: boolean;
+}
+
+/** Runs the pipeline. Never throws for bad input: problems come back as diagnostics. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const timer = options.timer ?? new StageTimer();
+  const mode = options.mode ?? "write";
+  const sources = new Map<string, string>();
+  const loaded = await Promise.all(options.specs.map((s) => loadModel(s.path, s.displayName, timer)));
+  for (const r of loaded) for (const [k, v] of r.sources) sources.set(k, v);
+  const diagnostics: Diagnostic[] = loaded.flatMap((r) => [...r.diagnostics]);
+  const models = loaded.flatMap((r) => (r.model ? [r.model] : []));
+  if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
+
+  const byName = new Map<string, Model>();
+  for (const model of models) {
+    const other = byName.get(model.name);
+    if (other) diagnostics.push(diagnostic("PSK5005", `specs '${other.specFile}' and '${model.specFile}' are both named '${model.name}' and would write the same folder`));
+    byName.set(model.name, model);
+  }
+  if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
+
+  let cache: FormatCache | undefined;
+  if (options.cache !== false && options.projectDir !== undefined) cache = await openFormatCache(options.projectDir);
+
+  // Render and format every spec before writing any, so a template or format error in the
+  // last spec leaves the first one's folder untouched too.
+  const prepared = [];
+  for (const model of models) {
+    timer.start("render");
+    const emitted = await emitSpec(model, {
+      ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+      tests: options.tests ?? "vitest",
+      ...(options.emit ? { emit: options.emit } : {}),
+    });
+    diagnostics.push(...emitted.diagnostics);
+    if (hasErrors(emitted.diagnostics)) continue;
+    const outDir = join(options.outDir, model.name);
+    timer.start("format");
+    const formatted = await formatFiles(emitted.files, { cwdForConfig: outDir, ...(cache ? { cache } : {}) });
+    diagnostics.push(...formatted.diagnostics);
+    timer.start("plan");
+    const plan = await planWrite(outDir, formatted.files);
+    diagnostics.push(...plan.diagnostics);
+    prepared.push({ model, outDir, plan });
+  }
+  timer.stop();
+  await cache?.save();
+  if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
+
+  const outcomes: SpecOutcome[] = [];
+  let drift = false;
+  for (const { model, outDir, plan } of prepared) {
+    const changes = plan.files.filter((f) => f.action !== "unchanged").map((f) => ({ path: f.path, action: f.action, handEdited: f.handEdited }));
+    const base = { spec: model.specFile, name: model.name, outDir, changes };
+    if (mode === "check") {
+      timer.start("check");
+      const report = await checkPlan(plan);
+      timer.stop();
+      if (!report.upToDate) drift = true;
+      outcomes.push({ ...base, drift: report.drift });
+    } else if (mode === "dry-run") {
+      outcomes.push(base);
+    } else {
+      timer.start("write");
+      const applied = await applyPlan(plan, options.faultInjector ? { faultInjector: options.faultInjector } : {});
+      timer.stop();
+      diagnostics.push(...applied.diagnostics);
+      if (!applied.ok) return { diagnostics, sources, outcomes, drift };
+      outcomes.push({ ...base, summary: applied.summary });
+    }
+  }
+  return { diagnostics, sources, outcomes, drift };
+}
