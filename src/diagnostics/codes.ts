@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES = {
   PSK4002: { title: "template rendered invalid TypeScript", hint: "The template named in the message produced code that does not parse; fix the template." },
   PSK4003: { title: "unknown template", hint: "Run `protoskel templates list` to see the template names." },
   PSK4004: { title: "formatting failed", hint: "Prettier could not format a generated file; check your Prettier config or the template that made it." },
+  PSK4005: { title: "generated name clash", hint: "A family's generated names (FAMILY, FAMILYCallbacks, FAMILYLifecycle) collide with another family, a declared type or the monitor's exports; rename one." },
 
   PSK5001: { title: "invalid config", hint: "Fix the config file; see `protoskel init` for a starting point." },
   PSK5002: { title: "no specs", hint: "Pass spec files on the command line or list them under `specs` in protoskel.config.json." },

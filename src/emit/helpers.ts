@@ -1,0 +1,46 @@
+/**
+ * The text helpers every template receives on `it`. Templates never escape anything by hand:
+ * they call these, so safety lives in one tested place (src/emit/escape/).
+ */
+
+import { mdBlock, mdCell, mdCode, mdCodeCell, mdCommentText, mdInline } from "./escape/markdown.js";
+import { lineCommentText, tsString } from "./escape/string-literal.js";
+import { tsdocBlock, tsdocLines } from "./escape/tsdoc.js";
+
+/** Markdown helpers (see escape/markdown.ts for the exact rules). */
+export interface MarkdownHelpers {
+  /** A block of doc text, safe under our own headings. */
+  block(text: string): string;
+  /** One-line text for a paragraph or heading. */
+  inline(text: string): string;
+  /** Text for a table cell (`|` escaped, line breaks as `<br>`). */
+  cell(text: string): string;
+  /** An inline code span with balanced backticks. */
+  code(text: string): string;
+  /** An inline code span inside a table cell. */
+  codeCell(text: string): string;
+  /** Text inside `<!-- … -->`. */
+  comment(text: string): string;
+}
+
+/** Helpers on every template's `it`. */
+export interface TemplateHelpers {
+  /** Markdown doc text → safe TSDoc comment lines (without the ` * ` prefix). */
+  tsdoc(text: string): string[];
+  /** Safe lines → a `/** … *​/` block at `indent`; empty string for no lines. */
+  tsdocBlock(lines: readonly string[], indent?: string): string;
+  /** Any text → a TypeScript string literal with the same value. */
+  str(text: string): string;
+  /** Any text → one line that is safe inside a `//` comment. */
+  lineComment(text: string): string;
+  md: MarkdownHelpers;
+}
+
+/** The one helpers object (stateless, so shared). */
+export const templateHelpers: TemplateHelpers = {
+  tsdoc: tsdocLines,
+  tsdocBlock,
+  str: tsString,
+  lineComment: lineCommentText,
+  md: { block: mdBlock, inline: mdInline, cell: mdCell, code: mdCode, codeCell: mdCodeCell, comment: mdCommentText },
+};

@@ -1,0 +1,151 @@
+/**
+ * The emit stage: resolved model → the files of one spec's output folder, rendered through
+ * the (overridable) templates. Formatting and writing belong to the write stage; this stage
+ * promises text that parses and is already close to Prettier's style, LF only, byte-for-byte
+ * deterministic.
+ */
+
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
+import type { Model } from "../model/types.js";
+import type { GeneratedFile } from "../write/types.js";
+import { templateHelpers } from "./helpers.js";
+import { checkGeneratedNames } from "./names.js";
+import { loadTemplateSources, TemplateSet } from "./template-set.js";
+import { findSyntaxError } from "./ts-check.js";
+import { buildSpecView, type FamilyTemplateData, type TemplateData } from "./view.js";
+
+export { listTemplates, ejectTemplates, type TemplateInfo, type EjectResult } from "./templates.js";
+export { BUILTIN_TEMPLATES_DIR } from "./template-set.js";
+export type * from "./view.js";
+export type { TemplateHelpers, MarkdownHelpers } from "./helpers.js";
+
+/** What to emit and how. */
+export interface EmitOptions {
+  /** The user's templates directory: its files override the built-ins by file name. */
+  templatesDir?: string;
+  /** The runner the stub tests are written for. */
+  tests: "vitest" | "node";
+  /** Which groups of outputs to emit; each defaults to true. */
+  emit?: { classes?: boolean; docs?: boolean; tests?: boolean };
+}
+
+/** The files of one spec, or diagnostics (and no files) when anything failed. */
+export interface EmitResult {
+  files: GeneratedFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** One output to render. */
+interface Job {
+  readonly path: string;
+  readonly template: string;
+  readonly parser: GeneratedFile["parser"];
+  readonly data: object;
+}
+
+/** LF only, no trailing spaces, at most one blank line in a row in code, one final newline. */
+function tidy(text: string, parser: GeneratedFile["parser"]): string {
+  let out = text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "");
+  if (parser === "typescript") out = out.replace(/\n{3,}/g, "\n\n");
+  return `${out.replace(/^\n+/, "").replace(/\n*$/, "")}\n`;
+}
+
+function plannedJobs(view: ReturnType<typeof buildSpecView>, options: EmitOptions, base: Omit<TemplateData, "header">, headers: { ts: string; md: string }): Job[] {
+  const jobs: Job[] = [];
+  const ts = { ...base, header: headers.ts };
+  const md = { ...base, header: headers.md };
+  const perFamily = (family: (typeof view.families)[number], header: string): FamilyTemplateData => ({ ...base, header, family });
+  if (options.emit?.classes ?? true) {
+    for (const family of view.families) {
+      jobs.push({ path: `src/${family.name}.ts`, template: "family.ts.eta", parser: "typescript", data: perFamily(family, headers.ts) });
+    }
+    jobs.push({ path: "src/types.ts", template: "types.ts.eta", parser: "typescript", data: ts });
+    jobs.push({ path: "src/index.ts", template: "index.ts.eta", parser: "typescript", data: ts });
+    if (view.hasLifecycle) jobs.push({ path: "src/lifecycle.ts", template: "lifecycle.ts.eta", parser: "typescript", data: ts });
+  }
+  if (options.emit?.docs ?? true) {
+    jobs.push({ path: "docs/README.md", template: "readme.md.eta", parser: "markdown", data: md });
+    for (const family of view.families) {
+      jobs.push({ path: `docs/${family.name}.md`, template: "family.md.eta", parser: "markdown", data: perFamily(family, headers.md) });
+    }
+  }
+  if (options.emit?.tests ?? true) {
+    for (const family of view.families) {
+      jobs.push({
+        path: `test/${family.name}.test.ts`,
+        template: `family.test.${options.tests}.ts.eta`,
+        parser: "typescript",
+        data: perFamily(family, headers.ts),
+      });
+    }
+  }
+  return jobs;
+}
+
+/**
+ * Renders every output of one spec. On any error (a template that fails to compile or render,
+ * rendered TypeScript that does not parse, generated names that clash) it returns no files.
+ */
+export async function emitSpec(model: Model, options: EmitOptions): Promise<EmitResult> {
+  const diagnostics: Diagnostic[] = checkGeneratedNames(model);
+  const loaded = await loadTemplateSources(options.templatesDir);
+  diagnostics.push(...loaded.diagnostics);
+  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+
+  const templates = new TemplateSet(loaded.sources);
+  diagnostics.push(...templates.compileAll());
+  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+
+  const view = buildSpecView(model);
+  const base: Omit<TemplateData, "header"> = { ...templateHelpers, spec: view, tests: options.tests };
+  const tsHeader = templates.render("_header.ts.eta", { ...base, header: "" });
+  const mdHeader = templates.render("_header.md.eta", { ...base, header: "" });
+  if (!tsHeader.ok || !mdHeader.ok) {
+    for (const r of [tsHeader, mdHeader]) if (!r.ok) diagnostics.push(r.diagnostic);
+    return { files: [], diagnostics };
+  }
+  const headers = { ts: tsHeader.text.replace(/\n+$/, ""), md: mdHeader.text.replace(/\n+$/, "") };
+
+  const files: GeneratedFile[] = [];
+  for (const job of plannedJobs(view, options, base, headers)) {
+    const rendered = templates.render(job.template, job.data);
+    if (!rendered.ok) {
+      diagnostics.push(rendered.diagnostic);
+      continue;
+    }
+    const content = tidy(rendered.text, job.parser);
+    if (job.parser === "typescript") {
+      const problem = await findSyntaxError(content);
+      if (problem) {
+        diagnostics.push(syntaxDiagnostic(templates, job, content, problem));
+        continue;
+      }
+    }
+    files.push({ path: job.path, content, parser: job.parser });
+  }
+  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
+}
+
+/** PSK4002: names the output line, and the template line that most likely produced it. */
+function syntaxDiagnostic(
+  templates: TemplateSet,
+  job: Job,
+  content: string,
+  problem: { line: number; column: number; message: string },
+): Diagnostic {
+  const outputLine = content.split("\n")[problem.line - 1] ?? "";
+  const origin = templates.locateOutputLine(job.template, outputLine);
+  const top = templates.sources.get(job.template);
+  const where = origin ? `${origin.source.name}, line ${origin.line}` : job.template;
+  const message =
+    `template ${where} rendered ${job.path}, which does not parse: ${problem.message} ` +
+    `(output line ${problem.line}: ${JSON.stringify(outputLine.trim())})`;
+  const location = origin
+    ? { file: origin.source.path, line: origin.line, column: 1 }
+    : top
+      ? { file: top.path, line: 1, column: 1 }
+      : undefined;
+  return diagnostic("PSK4002", message, location);
+}
