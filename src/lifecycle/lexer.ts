@@ -40,6 +40,9 @@ export function tokenize(text: string): { tokens: Token[]; problems: ExprProblem
         i += next.length;
       }
       tokens.push({ kind: "ident", text: text.slice(start, i), offset: start });
+    } else if (text.startsWith("=>", i)) {
+      problems.push({ code: "PSK3001", message: "unexpected '=>': write the arrow as '->'", offset: i, length: 2 });
+      i += 2;
     } else {
       const message =
         ch === "-" || ch === ">" || ch === "→"
