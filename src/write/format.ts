@@ -60,6 +60,8 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
   const outcomes: Array<FormatOutcome | undefined> = [];
   const diagnostics: Diagnostic[] = [];
   let cacheHits = 0;
+  // Prettier memoises config lookups per process; a long-lived process (--watch) must see edits.
+  await prettier.clearConfigCache();
 
   for (const [index, file] of files.entries()) {
     const filepath = join(options.cwdForConfig, ...file.path.split("/"));
