@@ -27,7 +27,9 @@ export function toMermaid(automaton: Automaton, options: MermaidOptions = {}): s
   const label = new Map<string, string>();
   for (const { alias, tsName } of options.aliases ?? []) if (!label.has(tsName)) label.set(tsName, alias);
   const edges = new Map<string, { from: number; to: number; symbols: string[] }>();
-  for (const t of automaton.transitions) {
+  const symbolIndex = (symbol: string) => automaton.alphabet.indexOf(symbol);
+  const sorted = [...automaton.transitions].sort((a, b) => a.from - b.from || symbolIndex(a.symbol) - symbolIndex(b.symbol));
+  for (const t of sorted) {
     const key = `${t.from}:${t.to}`;
     const edge = edges.get(key) ?? { from: t.from, to: t.to, symbols: [] };
     edge.symbols.push(escapeLabel(label.get(t.symbol) ?? t.symbol));

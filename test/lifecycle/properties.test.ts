@@ -76,10 +76,11 @@ function completion(dfa: Dfa, state: number): string[] {
   throw new Error(`state ${state} cannot complete: the monitor is not trimmed`);
 }
 
-const lifecycleArbitrary: fc.Arbitrary<RefLifecycle> = fc.record({
+const lifecycleArbitrary: fc.Arbitrary<RefLifecycle> = fc
+  .record({
   order: fc.option(fc.record({ expr: refArbitrary(EXPR_NAMES), start: fc.boolean(), end: fc.boolean() }), { nil: undefined }),
   rules: fc.array(refArbitrary(EXPR_NAMES), { maxLength: 2 }),
-});
+}).map(({ order, rules }): RefLifecycle => (order ? { order, rules } : { rules }));
 
 /** Compiles a reference lifecycle through the real entry point; uncovered callbacks go under `free`. */
 function compileRef(lifecycle: RefLifecycle) {
