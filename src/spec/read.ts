@@ -56,9 +56,11 @@ export function parseSpecText(text: string, file: string): { source?: SpecSource
   const where = { file, lineCounter };
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
-    const code = error.code === "DUPLICATE_KEY" ? "PSK1002" : "PSK1001";
+    // The parser reports its own stack exhaustion on pathological nesting as a plain error.
+    const code = error.code === "DUPLICATE_KEY" ? "PSK1002" : /call stack/i.test(error.message) ? "PSK1003" : "PSK1001";
     const message = error.message.split("\n")[0] ?? error.message;
-    diagnostics.push(diagnostic(code, code === "PSK1002" ? "duplicate key in mapping" : message, locationAt(where, error.pos[0])));
+    const text = code === "PSK1002" ? "duplicate key in mapping" : code === "PSK1003" ? "nesting too deep to parse" : message;
+    diagnostics.push(diagnostic(code, text, locationAt(where, error.pos[0])));
   }
   for (const warning of document.warnings) {
     diagnostics.push(diagnostic("PSK1005", warning.message.split("\n")[0] ?? warning.message, locationAt(where, warning.pos[0])));
