@@ -25,8 +25,3 @@ export function fromAutomaton(automaton: Automaton): Dfa {
   const accepting = Array.from({ length: automaton.states }, (_, s) => automaton.accepting.includes(s));
   return { alphabet: automaton.alphabet, initial: automaton.initial, accepting, delta };
 }
-
-/** The next state after `symbol` in `state`, or undefined when the call is illegal there. */
-export function nextState(automaton: Automaton, state: number, symbol: string): number | undefined {
-  return automaton.transitions.find((t) => t.from === state && t.symbol === symbol)?.to;
-}

@@ -9,8 +9,8 @@ import type { Dfa } from "./dfa.js";
 
 /**
  * At most this many illegal paths per family. The categories the spec asks for (calls
- * before `start`, after `end`, a skipped first term, a repeated last call, one broken step
- * per rule) come first, then one rejected call per state, so the cap only drops the
+ * before `start` (at most 6), after `end`, a skipped first term, a repeated last call, one
+ * broken step per state of each rule) come first, then one rejected call per state, so the cap only drops the
  * per-state extras of very large automata. Legal paths need no cap: there are never more
  * of them than transitions.
  */

@@ -144,6 +144,32 @@ describe("LifecycleMonitor and monitored", () => {
   });
 });
 
+test("monitored keeps private fields, accessors and field writes on the real instance", () => {
+  class Secretive {
+    #secret = 1;
+    count = 0;
+    get secret(): number {
+      return this.#secret;
+    }
+    bump(): number {
+      this.#secret += 1;
+      return this.#secret;
+    }
+    connectionMade(): void {
+      this.#secret = 10;
+    }
+  }
+  const real = new Secretive();
+  const p = runtime.monitored(real, lifecycleDefinition("Protocol", protocol));
+  expect(p).toBeInstanceOf(Secretive);
+  expect(p.bump()).toBe(2);
+  p.connectionMade();
+  expect(p.secret).toBe(10);
+  p.count = 5;
+  expect(real.count).toBe(5);
+  expect(Object.keys(p)).toEqual([]);
+});
+
 describe("lifecycleDefinition and its printer", () => {
   test("the printed literal holds exactly the definition", () => {
     const definition = lifecycleDefinition("Protocol", protocol);
