@@ -123,9 +123,23 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
     }
     files.push({ path: job.path, content, parser: job.parser });
   }
-  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  if (hasErrors(diagnostics)) return { files: [], diagnostics: unique(diagnostics) };
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics };
+}
+
+/**
+ * One diagnostic per template position: a broken partial used by every family would otherwise
+ * be reported once per output file.
+ */
+function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = d.location ? `${d.code}|${d.location.file}|${d.location.line}|${d.location.column}` : `${d.code}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** PSK4002: names the output line, and the template line that most likely produced it. */

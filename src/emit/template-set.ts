@@ -124,7 +124,9 @@ export class TemplateSet {
   }
 
   private compileDiagnostic(src: TemplateSource, error: unknown): Diagnostic {
-    if (error instanceof EtaParseError) {
+    // eta reports a JavaScript syntax error inside a tag as a parse error without a position.
+    const badJs = error instanceof EtaParseError && error.message.startsWith("Bad template syntax");
+    if (error instanceof EtaParseError && !badJs) {
       const at = / at line (\d+) col (\d+)/.exec(error.message);
       const line = at ? Number(at[1]) : 1;
       const column = at ? Number(at[2]) : 1;
@@ -132,7 +134,7 @@ export class TemplateSet {
       return diagnostic("PSK4001", `template ${src.name}, line ${line}: ${what}`, { file: src.path, line, column });
     }
     const line = syntaxErrorLine(this.eta, src.text) ?? 1;
-    const what = error instanceof Error ? (/\n\n(.*)\n/.exec(error.message)?.[1] ?? error.message) : String(error);
+    const what = error instanceof Error ? (/\n\n(.*)\n/.exec(error.message)?.[1] ?? error.message.split("\n")[0]) : String(error);
     return diagnostic("PSK4001", `template ${src.name}, line ${line}: invalid JavaScript in a tag: ${what}`, {
       file: src.path,
       line,
@@ -169,28 +171,43 @@ export class TemplateSet {
   }
 
   /**
-   * Best guess at the template line that produced `outputLine`: the first line (top-level
-   * template first, then the others) whose literal text, tags removed, appears in order in it.
+   * Best guess at the template line that produced `outputLine`. The built-ins are tested to
+   * render valid TypeScript, so the user's overrides are searched first; within a group, the
+   * line whose literal text (tags removed) appears in order in the output line and covers the
+   * most characters wins, the top-level template first on a tie.
    */
   locateOutputLine(topName: string, outputLine: string): { source: TemplateSource; line: number } | undefined {
     const target = outputLine.trim();
     if (target === "") return undefined;
     const ordered = [...this.sources.values()].sort((a, b) => Number(b.name === topName) - Number(a.name === topName));
-    for (const src of ordered) {
-      const lines = src.text.split(/\r?\n/);
-      for (let i = 0; i < lines.length; i++) {
-        const pieces = lines[i]!.split(/<%[\s\S]*?%>/).map((p) => p.trim()).filter((p) => p !== "");
-        if (pieces.length === 0) continue;
-        let from = 0;
-        const allFound = pieces.every((piece) => {
-          const at = target.indexOf(piece, from);
-          if (at < 0) return false;
-          from = at + piece.length;
-          return true;
-        });
-        if (allFound) return { source: src, line: i + 1 };
-      }
+    for (const origin of ["user", "builtin"] as const) {
+      const best = bestLine(ordered.filter((src) => src.origin === origin), target);
+      if (best) return best;
     }
     return undefined;
   }
+}
+
+/** The line of `sources` whose literal pieces cover most of `target` (see locateOutputLine). */
+function bestLine(sources: readonly TemplateSource[], target: string): { source: TemplateSource; line: number } | undefined {
+  let best: { source: TemplateSource; line: number; score: number } | undefined;
+  for (const src of sources) {
+    const lines = src.text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const pieces = lines[i]!.split(/<%[\s\S]*?%>/).map((p) => p.trim()).filter((p) => p !== "");
+      let from = 0;
+      let score = 0;
+      for (const piece of pieces) {
+        const at = target.indexOf(piece, from);
+        if (at < 0) {
+          score = 0;
+          break;
+        }
+        from = at + piece.length;
+        score += piece.length;
+      }
+      if (score > (best?.score ?? 0)) best = { source: src, line: i + 1, score };
+    }
+  }
+  return best && { source: best.source, line: best.line };
 }
