@@ -76,16 +76,28 @@ export async function listFiles(root: string, dir: string): Promise<string[]> {
   return found.sort();
 }
 
-/** Runs `task` over `items` with at most `limit` at once, keeping results in item order. */
+/**
+ * Runs `task` over `items` with at most `limit` at once, keeping results in item order. After
+ * a failure no new task starts, and it rejects only once every running task has settled, so
+ * that nothing is still writing when the caller starts cleaning up.
+ */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const i = next++;
-      results[i] = await task(items[i]!);
+      try {
+        results[i] = await task(items[i]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, lane));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failure) throw failure.reason;
   return results;
 }
