@@ -47,6 +47,8 @@ export function compileExpression(
   diagnostics.push(...anchored.problems.map((p) => problemDiagnostic(p, text, context)));
   if (diagnostics.length > 0) return { diagnostics };
   const mentioned = regexSymbols(anchored.regex);
+  // A broken alias resolves to "" (already reported as PSK3007): nothing to compile.
+  if (mentioned.includes("")) return { diagnostics };
   const symbols = familyOrder.filter((name) => mentioned.includes(name));
   const index = new Map(symbols.map((name, i) => [name, i]));
   const dfa = minimize(determinize(thompson(anchored.regex, index), symbols));
