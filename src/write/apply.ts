@@ -1,7 +1,8 @@
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { lstatOrUndefined, mapLimited } from "./disk.js";
+import { sha256 } from "./hash.js";
 import { MANIFEST_NAME } from "./paths.js";
 import type { PlannedFile, WritePlan } from "./plan.js";
 
@@ -136,6 +137,10 @@ async function placeFile(
   if (stats === undefined || !stats.isFile()) throw new Error(`'${file.path}' changed while writing`);
   // A read-only file is the user saying "do not change this"; rename would ignore that silently.
   if ((stats.mode & 0o200) === 0) throw new Error(`'${file.path}' is read-only`);
+  // Edited since the plan was made (by the user, an editor, another run): do not destroy that edit.
+  if (file.currentSha256 !== undefined && sha256(await readFile(target)) !== file.currentSha256) {
+    throw new Error(`'${file.path}' changed while writing`);
+  }
   if (file.action === "update") await chmod(staged, stats.mode & 0o7777);
   await rename(target, backup);
   undo.push(() => rename(backup, target));

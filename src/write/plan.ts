@@ -19,6 +19,8 @@ export interface PlannedFile {
   readonly content?: string;
   /** What is there now (absent for `create`), for diffs. */
   readonly current?: string;
+  /** SHA-256 of the bytes there now (absent for `create`): the write re-checks it, so a file edited meanwhile is not lost. */
+  readonly currentSha256?: string;
   /** True when the file on disk is not what protoskel last wrote (it was edited by hand). */
   readonly handEdited: boolean;
 }
@@ -122,9 +124,10 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
     } else if (previousPath === undefined) {
       diagnostics.push(diagnostic("PSK5004", `'${path}' exists in the output folder and protoskel did not generate it`));
     } else {
-      const handEdited = sha256(entry.bytes) !== manifest.get(previousPath);
+      const currentSha256 = sha256(entry.bytes);
+      const handEdited = currentSha256 !== manifest.get(previousPath);
       if (handEdited) diagnostics.push(handEditWarning(path, "replacing"));
-      planned.push({ path, action: "update", content, current, handEdited });
+      planned.push({ path, action: "update", content, current, currentSha256, handEdited });
     }
   }
 
@@ -134,9 +137,10 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
     const entry = staleDisk[i]!;
     // Only a regular file reached without links is deleted; anything else is no longer protoskel's.
     if (entry.kind !== "file") continue;
-    const handEdited = sha256(entry.bytes) !== manifest.get(path);
+    const currentSha256 = sha256(entry.bytes);
+    const handEdited = currentSha256 !== manifest.get(path);
     if (handEdited) diagnostics.push(handEditWarning(path, "removing"));
-    planned.push({ path, action: "delete", current: entry.bytes.toString("utf8"), handEdited });
+    planned.push({ path, action: "delete", current: entry.bytes.toString("utf8"), currentSha256, handEdited });
   }
   planned.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 

@@ -1,4 +1,4 @@
-import { chmod, readdir, rm } from "node:fs/promises";
+import { chmod, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyPlan, planWrite, type ApplyStep } from "../../src/write/index.js";
@@ -81,5 +81,16 @@ describe("applyPlan is all-or-nothing", () => {
         }
       }
     });
+  });
+
+  it("does not destroy an edit made between planning and writing", async () => {
+    const { root, out, next } = await preparedFolder();
+    const plan = await planWrite(out, next);
+    await writeFile(join(out, "src/Protocol.ts"), "// edited meanwhile\n");
+    const before = await snapshotTree(root);
+    const result = await applyPlan(plan);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => d.message).join()).toContain("changed while writing");
+    expect(await snapshotTree(root)).toEqual(before);
   });
 });
