@@ -40,6 +40,8 @@ type Undo = () => Promise<void>;
 
 /** How many staged files are written at once. */
 const STAGE_CONCURRENCY = 16;
+/** How many files are moved into place at once. */
+const PLACE_CONCURRENCY = 16;
 
 /**
  * Carries out a plan all-or-nothing. New contents are first written to a staging folder next
@@ -63,16 +65,27 @@ export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Pr
   };
   try {
     await ensureDirectory(plan.outDir, ".", step, undo);
-    staging = await mkdtemp(join(dirname(plan.outDir), ".protoskel-stage-"));
-    const staged = await stageContents(plan, changes, staging, step);
-    for (const [i, file] of changes.entries()) await placeFile(plan.outDir, file, staged, i, staging, step, undo);
+    const stagingDir = await mkdtemp(join(dirname(plan.outDir), ".protoskel-stage-"));
+    staging = stagingDir;
+    const staged = await stageContents(plan, changes, stagingDir, step);
+    // Directories first, one by one (two files must not race to create the same one); then the
+    // files, several at once: each file's move and its undo are independent of the others'.
+    const newDirs = [...new Set(changes.filter((f) => f.action === "create").map((f) => parentOf(f.path)))].sort();
+    for (const dir of newDirs) if (dir !== ".") await ensureDirectory(plan.outDir, dir, step, undo);
+    await mapLimited([...changes.entries()], PLACE_CONCURRENCY, ([i, file]) =>
+      placeFile(plan.outDir, file, staged, i, stagingDir, step, undo).catch((error: unknown) => {
+        throw new FailedAt(file.path, error);
+      }),
+    );
     await removeEmptiedDirectories(plan.outDir, changes, step, undo);
-    if (plan.manifestChanged) await placeManifest(plan, staged, staging, step, undo);
+    if (plan.manifestChanged) await placeManifest(plan, staged, stagingDir, step, undo);
   } catch (error) {
     const failures = await rollBack(undo);
     // Keep the staging folder when rollback failed: it holds the only copy of the moved-aside files.
     if (staging !== undefined && failures.length === 0) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    const where = current.path === "." ? "the output folder" : `'${current.path}'`;
+    const path = error instanceof FailedAt ? error.path : current.path;
+    const where = path === "." ? "the output folder" : `'${path}'`;
+    if (error instanceof FailedAt) error = error.cause;
     const message =
       failures.length === 0
         ? `writing ${where} failed (${describe(error)}); every change was rolled back`
@@ -81,6 +94,16 @@ export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Pr
   }
   await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   return { ok: true, summary, diagnostics: plan.diagnostics };
+}
+
+/** Names the file whose step failed, since several files are moved at once. */
+class FailedAt extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+  ) {
+    super(`failed at ${path}`);
+  }
 }
 
 function summarize(plan: WritePlan): WriteSummary {
@@ -124,7 +147,6 @@ async function placeFile(
   const staged = join(stagedDir, String(index));
   const backup = join(staging, "old", String(index));
   if (file.action === "create") {
-    await ensureDirectory(outDir, parentOf(file.path), step, undo);
     await step({ kind: "create", path: file.path });
     // The plan saw nothing here; something that appeared since must not be clobbered by rename.
     if ((await lstatOrUndefined(target)) !== undefined) throw new Error(`'${file.path}' appeared while writing`);
