@@ -67,7 +67,7 @@ interface Unreadable {
 
 async function readForDiff(outDir: string, path: string): Promise<string | Unreadable> {
   const file = join(outDir, ...path.split("/"));
-  const stats = await lstatOrUndefined(file);
+  const stats = lstatOrUndefined(file);
   if (stats === undefined) return { note: "(file vanished while checking)" };
   if (stats.isSymbolicLink()) return { note: "(symbolic link; not followed)" };
   if (!stats.isFile()) return { note: "(not a regular file)" };

@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
-import { inspectPath, listFiles, lstatOrUndefined, mapLimited, type DirCache, type DiskEntry } from "./disk.js";
+import { inspectPath, listFiles, lstatOrUndefined, type DirCache, type DiskEntry } from "./disk.js";
 import { sha256 } from "./hash.js";
 import { readManifest, serializeManifest, type Manifest } from "./manifest.js";
 import { checkOutputPaths, clashKey } from "./paths.js";
@@ -17,7 +17,7 @@ export interface PlannedFile {
   readonly action: WriteAction;
   /** The bytes protoskel wants there (absent for `delete`). */
   readonly content?: string;
-  /** What is there now (absent for `create`), for diffs. */
+  /** What is there now, for diffs (only for `update` and `delete`). */
   readonly current?: string;
   /** SHA-256 of the bytes there now (absent for `create`): the write re-checks it, so a file edited meanwhile is not lost. */
   readonly currentSha256?: string;
@@ -48,9 +48,6 @@ export interface WritePlan {
   /** Errors mean the plan must not be applied; warnings (hand edits, manifest damage) do not. */
   readonly diagnostics: readonly Diagnostic[];
 }
-
-/** How many files are read from disk at once. */
-const READ_CONCURRENCY = 32;
 
 /**
  * Compares formatted `files` with what is in `outDir` and the manifest of the previous run.
@@ -84,7 +81,7 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
       diagnostics.push(diagnostic("PSK5006", `refusing to write '${file.path}': generated files must end lines with LF only, and it contains a carriage return`));
     }
   }
-  const outStats = await lstatOrUndefined(outDir);
+  const outStats = lstatOrUndefined(outDir);
   if (outStats !== undefined && !outStats.isDirectory()) {
     diagnostics.push(diagnostic("PSK5004", `the output folder '${outDirArg}' exists and is not a directory`));
   }
@@ -97,7 +94,7 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
 
   const dirs: DirCache = new Map();
   const newPaths = [...byPath.keys()].sort();
-  const disk = await mapLimited(newPaths, READ_CONCURRENCY, (path) => inspectPath(outDir, path, dirs));
+  const disk = newPaths.map((path) => inspectPath(outDir, path, dirs));
 
   const planned: PlannedFile[] = [];
   /** Manifest paths still in use: the same path, or one that differs only in case on a disk that ignores case. */
@@ -115,24 +112,23 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
       continue;
     }
     if (entry.kind !== "file") continue;
-    const previousPath = await sameFileInManifest(outDir, path, entry, manifest, manifestByKey, dirs);
+    const previousPath = sameFileInManifest(outDir, path, entry, manifest, manifestByKey, dirs);
     if (previousPath !== undefined) kept.add(previousPath);
-    const current = entry.bytes.toString("utf8");
     if (entry.bytes.equals(Buffer.from(content, "utf8"))) {
       // Identical bytes are adopted even without a manifest entry: nothing of the user's is lost.
-      planned.push({ path, action: "unchanged", content, current, handEdited: false });
+      planned.push({ path, action: "unchanged", content, handEdited: false });
     } else if (previousPath === undefined) {
       diagnostics.push(diagnostic("PSK5004", `'${path}' exists in the output folder and protoskel did not generate it`));
     } else {
       const currentSha256 = sha256(entry.bytes);
       const handEdited = currentSha256 !== manifest.get(previousPath);
       if (handEdited) diagnostics.push(handEditWarning(path, "replacing"));
-      planned.push({ path, action: "update", content, current, currentSha256, handEdited });
+      planned.push({ path, action: "update", content, current: entry.bytes.toString("utf8"), currentSha256, handEdited });
     }
   }
 
   const stale = [...manifest.keys()].filter((p) => !byPath.has(p) && !kept.has(p)).sort();
-  const staleDisk = await mapLimited(stale, READ_CONCURRENCY, (path) => inspectPath(outDir, path, dirs));
+  const staleDisk = stale.map((path) => inspectPath(outDir, path, dirs));
   for (const [i, path] of stale.entries()) {
     const entry = staleDisk[i]!;
     // Only a regular file reached without links is deleted; anything else is no longer protoskel's.
@@ -146,7 +142,7 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
 
   const nextManifest = new Map(newPaths.map((p) => [p, sha256(byPath.get(p)!.content)]));
   const manifestText = serializeManifest(nextManifest);
-  const unknownFiles = await findUnknownFiles(outDir, newPaths, manifest);
+  const unknownFiles = findUnknownFiles(outDir, newPaths, manifest);
   return {
     outDir,
     files: planned,
@@ -186,18 +182,18 @@ function blockedDiagnostic(path: string, entry: DiskEntry): Diagnostic | undefin
  * The manifest path that this existing file was written under: the same path, or (on a
  * case-insensitive disk) a path differing only in case that is the very same file on disk.
  */
-async function sameFileInManifest(
+function sameFileInManifest(
   outDir: string,
   path: string,
   entry: Extract<DiskEntry, { kind: "file" }>,
   manifest: Manifest,
   manifestByKey: ReadonlyMap<string, string>,
   dirs: DirCache,
-): Promise<string | undefined> {
+): string | undefined {
   if (manifest.has(path)) return path;
   const other = manifestByKey.get(clashKey(path));
   if (other === undefined) return undefined;
-  const otherEntry = await inspectPath(outDir, other, dirs);
+  const otherEntry = inspectPath(outDir, other, dirs);
   const same = otherEntry.kind === "file" && otherEntry.stats.ino === entry.stats.ino && otherEntry.stats.dev === entry.stats.dev;
   return same ? other : undefined;
 }
@@ -209,12 +205,12 @@ function handEditWarning(path: string, doing: "replacing" | "removing"): Diagnos
 }
 
 /** Files in the generated top-level folders that are neither in the new output nor in the manifest. */
-async function findUnknownFiles(outDir: string, newPaths: readonly string[], manifest: Manifest): Promise<string[]> {
+function findUnknownFiles(outDir: string, newPaths: readonly string[], manifest: Manifest): string[] {
   const known = new Set([...newPaths, ...manifest.keys()]);
   const folders = new Set([...known].filter((p) => p.includes("/")).map((p) => p.slice(0, p.indexOf("/"))));
   const unknown: string[] = [];
   for (const folder of [...folders].sort()) {
-    for (const file of await listFiles(outDir, folder)) if (!known.has(file)) unknown.push(file);
+    for (const file of listFiles(outDir, folder)) if (!known.has(file)) unknown.push(file);
   }
   return unknown;
 }
