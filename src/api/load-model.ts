@@ -33,7 +33,7 @@ export async function loadModelFromText(text: string, displayName = "spec.yaml")
 
 async function finish(loaded: ReturnType<typeof loadSpecText>, displayName: string, timer?: StageTimer): Promise<ModelResult> {
   const sources = new Map<string, string>();
-  if (loaded.spec) sources.set(displayName, loaded.spec.source.text);
+  if (loaded.text !== undefined) sources.set(displayName, loaded.text);
   if (!loaded.spec || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, sources };
   timer?.start("model");
   const built = await buildModel(loaded.spec, displayName);

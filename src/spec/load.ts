@@ -21,18 +21,20 @@ export interface LoadedSpec {
 export interface LoadResult {
   readonly spec?: LoadedSpec;
   readonly diagnostics: readonly Diagnostic[];
+  /** The file's text when it could be read (for code frames), even if it did not parse. */
+  readonly text?: string;
 }
 
 /** Loads a spec file from disk. `displayName` is how diagnostics name the file. */
 export async function loadSpecFile(path: string, displayName = path): Promise<LoadResult> {
   const read = await readSpecFile(path, displayName);
-  return read.source ? checkSchema(read.source) : { diagnostics: read.diagnostics };
+  return read.source ? checkSchema(read.source) : { diagnostics: read.diagnostics, ...(read.text !== undefined ? { text: read.text } : {}) };
 }
 
 /** Loads spec text already in memory (for tests, editors and the library API). */
 export function loadSpecText(text: string, file = "spec.yaml"): LoadResult {
   const parsed = parseSpecText(text, file);
-  return parsed.source ? checkSchema(parsed.source) : { diagnostics: parsed.diagnostics };
+  return parsed.source ? checkSchema(parsed.source) : { diagnostics: parsed.diagnostics, text };
 }
 
 /** The keys of the mapping at `path`, in file order (JS objects reorder integer-like keys). */
@@ -52,15 +54,15 @@ function checkSchema(source: SpecSource): LoadResult {
   try {
     data = source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return { diagnostics: [diagnostic("PSK1003", `the YAML aliases expand too far: ${(error as Error).message}`, valueLocation(source, []))] };
+    return { diagnostics: [diagnostic("PSK1003", `the YAML aliases expand too far: ${(error as Error).message}`, valueLocation(source, []))], text: source.text };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    return { diagnostics: [diagnostic("PSK2005", "a spec must be a mapping (protoskel: 1, name, summary, families, …)", valueLocation(source, []))] };
+    return { diagnostics: [diagnostic("PSK2005", "a spec must be a mapping (protoskel: 1, name, summary, families, …)", valueLocation(source, []))], text: source.text };
   }
   const result = SpecSchema.safeParse(data);
-  if (result.success) return { spec: { source, raw: data as RawSpec }, diagnostics: [] };
+  if (result.success) return { spec: { source, raw: data as RawSpec }, diagnostics: [], text: source.text };
   const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, [], data));
-  return { diagnostics: dedupe(diagnostics) };
+  return { diagnostics: dedupe(diagnostics), text: source.text };
 }
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {

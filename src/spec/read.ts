@@ -30,7 +30,7 @@ export function locationAt(source: Pick<SpecSource, "file" | "lineCounter">, off
 }
 
 /** Reads and parses a spec file. */
-export async function readSpecFile(path: string, displayName = path): Promise<{ source?: SpecSource; diagnostics: Diagnostic[] }> {
+export async function readSpecFile(path: string, displayName = path): Promise<{ source?: SpecSource; text?: string; diagnostics: Diagnostic[] }> {
   try {
     const info = await stat(path);
     if (!info.isFile()) return { diagnostics: [diagnostic("PSK1004", `'${displayName}' is not a file`, { file: displayName, line: 1, column: 1 })] };
@@ -46,7 +46,7 @@ export async function readSpecFile(path: string, displayName = path): Promise<{ 
 }
 
 /** Parses spec text (YAML 1.2; JSON is YAML too). */
-export function parseSpecText(text: string, file: string): { source?: SpecSource; diagnostics: Diagnostic[] } {
+export function parseSpecText(text: string, file: string): { source?: SpecSource; text?: string; diagnostics: Diagnostic[] } {
   if (text.length > MAX_SPEC_BYTES) {
     return { diagnostics: [diagnostic("PSK1003", `the spec is ${text.length} characters; the limit is ${MAX_SPEC_BYTES}`, { file, line: 1, column: 1 })] };
   }
@@ -65,9 +65,9 @@ export function parseSpecText(text: string, file: string): { source?: SpecSource
   for (const warning of document.warnings) {
     diagnostics.push(diagnostic("PSK1005", warning.message.split("\n")[0] ?? warning.message, locationAt(where, warning.pos[0])));
   }
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) return { text, diagnostics };
   diagnostics.push(...checkShape(document, where));
-  if (diagnostics.length > 0) return { diagnostics };
+  if (diagnostics.length > 0) return { text, diagnostics };
   return { source: { file, text, document, lineCounter }, diagnostics };
 }
 

@@ -84,7 +84,8 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
     if (hit === undefined) jobs.push({ index, content: file.content, options: formatOptions });
   }
 
-  const workers = options.workers ?? defaultWorkers(jobs);
+  // No worker for an empty batch (all cache hits): starting one costs a Prettier load.
+  const workers = jobs.length === 0 ? 0 : (options.workers ?? defaultWorkers(jobs));
   const fresh = workers > 0 ? await formatInPool(jobs, formatHere, poolOptions(workers)) : await formatEach(jobs);
   for (const [i, job] of jobs.entries()) {
     const outcome = fresh[i]!;

@@ -1,5 +1,6 @@
 /** `protoskel generate` and `protoskel check`: print progress, drift and diagnostics; pick the exit code. */
 
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { generate, type GenerateResult } from "../../api/generate.js";
 import { StageTimer } from "../../api/timing.js";
@@ -50,7 +51,9 @@ async function once(context: CommandContext, args: GenerateArgs): Promise<number
   const result = await generate({
     specs: resolved.specs,
     outDir: args.out !== undefined ? resolve(process.cwd(), args.out) : config.outDir,
-    ...(args.templates !== undefined ? { templatesDir: resolve(process.cwd(), args.templates) } : config.templates !== undefined ? { templatesDir: config.templates } : {}),
+    // A templates folder named by the config may not exist until the first eject; one named
+    // on the command line must exist (a typo there should not pass silently).
+    ...(args.templates !== undefined ? { templatesDir: resolve(process.cwd(), args.templates) } : config.templates !== undefined && existsSync(config.templates) ? { templatesDir: config.templates } : {}),
     ...(tests !== undefined ? { tests } : {}),
     emit: { classes: config.emit.classes, docs: config.emit.docs, tests: config.emit.tests !== false },
     mode,
