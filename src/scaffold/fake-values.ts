@@ -8,10 +8,9 @@
 
 import type { Model, TypeExpr } from "../model/types.js";
 
-/** An argument expression, and the declared type names it mentions (to import type-only). */
+/** An argument expression. */
 export interface FakeValue {
   readonly expression: string;
-  readonly typeNames: readonly string[];
 }
 
 const PRIMITIVES: Readonly<Record<string, string>> = {
@@ -89,15 +88,16 @@ function valueOf(text: string, model: Model, seen: ReadonlySet<string>): string 
 
 /**
  * The argument expression for a parameter of type `type` named `label`. The fallback is
- * `fake<TYPE>("label")`, for which the test file defines a `fake` helper.
+ * `fake("label")`, a helper the test file defines whose type comes from the context (the
+ * parameter's type in the user's class), so it follows a user who narrows a parameter and
+ * needs no type import.
  */
 export function fakeValue(type: TypeExpr, label: string, model: Model): FakeValue {
   const plain = valueOf(type.text, model, new Set());
-  if (plain !== undefined) return { expression: plain, typeNames: [] };
-  return { expression: `fake<${type.text}>(${JSON.stringify(label)})`, typeNames: type.references };
+  return { expression: plain ?? `fake(${JSON.stringify(label)})` };
 }
 
 /** True when the expression uses the `fake` helper. */
 export function usesFakeHelper(value: FakeValue): boolean {
-  return value.expression.startsWith("fake<");
+  return value.expression.startsWith("fake(");
 }

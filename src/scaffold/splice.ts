@@ -38,10 +38,19 @@ export function lineEnding(text: string): string {
   return text.includes("\r\n") ? "\r\n" : "\n";
 }
 
-/** Re-indents Prettier's class-member text (one `unit` deep) to sit at `memberIndent`, with the file's line endings. */
-export function reindentMember(formatted: string, unit: string, memberIndent: string, eol: string): string {
+/**
+ * Re-indents Prettier's class-member text, indented in steps of `unit` with the member one step
+ * deep, to sit at `memberIndent` with deeper lines in steps of the file's own `fileUnit`.
+ */
+export function reindentMember(formatted: string, unit: string, memberIndent: string, fileUnit: string, eol: string): string {
   return formatted
     .split("\n")
-    .map((line) => (line.length === 0 ? line : line.startsWith(unit) ? memberIndent + line.slice(unit.length) : line))
+    .map((line) => {
+      if (line.length === 0) return line;
+      let depth = 0;
+      while (line.startsWith(unit.repeat(depth + 1))) depth++;
+      if (depth === 0) return line;
+      return memberIndent + fileUnit.repeat(depth - 1) + line.slice(unit.length * depth);
+    })
     .join(eol);
 }

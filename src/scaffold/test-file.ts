@@ -41,7 +41,6 @@ export function renderTestFile(model: Model, family: Family, className: string, 
   const a = ASSERT[runner];
   const args = family.callbacks.map((cb) => ({ cb, values: cb.params.map((p) => fakeValue(p.type, p.tsName, model)) }));
   const needsFake = args.some(({ values }) => values.some(usesFakeHelper));
-  const typeNames = [...new Set(args.flatMap(({ values }) => values.flatMap((v) => v.typeNames)))];
   const hasRequired = family.callbacks.some((cb) => cb.required);
 
   const out: string[] = [scaffoldHeader(model, family), "", ...a.imports];
@@ -49,14 +48,13 @@ export function renderTestFile(model: Model, family: Family, className: string, 
     out.push(`import { ${lifecycleConst} } from ${str(importSpecifier(from, modules.family))};`);
     out.push(`import { LifecycleMonitor, monitored } from ${str(importSpecifier(from, modules.lifecycle))};`);
   }
-  if (typeNames.length > 0) out.push(`import type { ${typeNames.join(", ")} } from ${str(importSpecifier(from, modules.index))};`);
   out.push(`import { ${className} } from ${str(`./${className}.js`)};`, "");
 
   out.push(`/** The callbacks of ${family.name}, inherited ones included. */`);
   out.push(`type Callback = ${family.callbacks.map((cb) => str(cb.tsName)).join(" | ")};`, "");
   if (needsFake) {
     out.push(
-      "/** An opaque stand-in for a value these tests cannot build (cast through `unknown`); replace it with a real fake once your class uses the value. */",
+      "/** An opaque stand-in, typed by where it is used, for a value these tests cannot build (cast through `unknown`); replace it with a real fake once your class uses the value. */",
       "function fake<T>(label: string): T {",
       "return { fake: label } as unknown as T;",
       "}",

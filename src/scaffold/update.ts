@@ -72,24 +72,31 @@ function namesInScope(sf: Morph.SourceFile): Set<string> {
   return names;
 }
 
-/** How far the class's members are indented (from its first member), else one unit. */
-function memberIndent(text: string, cls: Morph.ClassDeclaration, unit: string): string {
+/**
+ * How far the class's members are indented (from its first member), and the file's
+ * indentation step (the members' indent beyond the class's own); Prettier's unit by default.
+ */
+function memberIndent(text: string, cls: Morph.ClassDeclaration, unit: string): { indent: string; step: string } {
+  const lineIndent = (pos: number) => {
+    const lineStart = text.lastIndexOf("\n", pos - 1) + 1;
+    const indent = text.slice(lineStart, pos);
+    return /^[ \t]*$/.test(indent) ? indent : undefined;
+  };
+  const classIndent = lineIndent(cls.getStart(true)) ?? "";
   const first = cls.getMembers()[0];
-  if (!first) return unit;
-  const start = first.getStart(true);
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const indent = text.slice(lineStart, start);
-  return /^[ \t]*$/.test(indent) ? indent : unit;
+  const indent = first ? lineIndent(first.getStart(true)) : undefined;
+  if (indent === undefined || !indent.startsWith(classIndent) || indent.length === classIndent.length) return { indent: classIndent + unit, step: unit };
+  return { indent, step: indent.slice(classIndent.length) };
 }
 
 /** One stub method, formatted as the scaffold formats it, indented for this class. */
-async function formattedMember(cb: Callback, options: UpdateOptions, style: ClassStyle, unit: string, indent: string, eol: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+async function formattedMember(cb: Callback, options: UpdateOptions, style: ClassStyle, unit: string, layout: { indent: string; step: string }, eol: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
   const wrapper = `class Wrapper${style === "extends" ? " extends Base" : ""} {\n${renderMember(cb, options.className, style)}\n}\n`;
   const formatted = await formatTypeScript(wrapper, options.file);
   if (formatted.text === undefined) return formatted;
   const lines = formatted.text.trimEnd().split("\n");
   const body = lines.slice(1, -1).join("\n");
-  return { text: reindentMember(body, unit, indent, eol), diagnostics: [] };
+  return { text: reindentMember(body, unit, layout.indent, layout.step, eol), diagnostics: [] };
 }
 
 /** Adds the callbacks the class lacks; reports what it leaves alone. Never throws for bad input. */
@@ -135,7 +142,7 @@ export async function updateClass(options: UpdateOptions): Promise<UpdateResult>
 
   const eol = lineEnding(original);
   const unit = await indentUnit(options.file);
-  const indent = memberIndent(original, cls, unit);
+  const layout = memberIndent(original, cls, unit);
   const insertions: Insertion[] = [];
   const lastMember = cls.getMembers().at(-1);
   const closeBrace = cls.getLastChildByKindOrThrow(morph.SyntaxKind.CloseBraceToken).getStart();
@@ -146,7 +153,7 @@ export async function updateClass(options: UpdateOptions): Promise<UpdateResult>
       previous = existing;
       continue;
     }
-    const member = await formattedMember(cb, options, style, unit, indent, eol);
+    const member = await formattedMember(cb, options, style, unit, layout, eol);
     diagnostics.push(...member.diagnostics);
     if (member.text === undefined) continue;
     const anchor = previous ?? lastMember;
