@@ -85,8 +85,13 @@ export async function scaffoldClass(options: ScaffoldOptions): Promise<ScaffoldR
     if (formatted.text !== undefined) files.push({ path: r.path, content: formatted.text });
   }
   if (hasErrors(diagnostics) || options.dryRun) return { files, diagnostics };
-  await mkdir(options.dir, { recursive: true });
-  // `wx`: fail rather than overwrite a file that appeared since the check above.
-  for (const f of files) await writeFile(f.path, f.content, { flag: "wx" });
+  try {
+    await mkdir(options.dir, { recursive: true });
+    // `wx`: fail rather than overwrite a file that appeared since the check above.
+    for (const f of files) await writeFile(f.path, f.content, { flag: "wx" });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { files: [], diagnostics: [...diagnostics, diagnostic((error as { code?: string }).code === "EEXIST" ? "PSK6002" : "PSK5006", `cannot write the scaffolded files: ${reason}`)] };
+  }
   return { files, diagnostics };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Readable, PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScaffold } from "../../src/cli/commands/scaffold.js";
+import { main } from "../../src/cli/main.js";
 import { loadSpec } from "../../src/index.js";
 import type { Model } from "../../src/model/types.js";
 import { captureOutput, createTempProject, read, runBin, typecheck, type TempProject } from "./temp-project.js";
@@ -84,6 +85,15 @@ describe("scaffold FAMILY CLASS", () => {
     rmSync(join(project.src, "NodeDatagram.ts"));
     rmSync(join(project.src, "NodeDatagram.test.ts"));
   }, 120_000);
+
+  it("is wired into the CLI: positionals FAMILY CLASS, --dry-run prints the new files as a diff and writes nothing", async () => {
+    const { result, stdout } = await captureOutput(() => main(["scaffold", "Protocol", "ViaCli", "--spec", "specs/asyncio.yaml", "--out", "generated", "--dir", "src", "--dry-run"]));
+    expect(result).toBe(0);
+    expect(stdout).toContain("+++ b/src/ViaCli.ts");
+    expect(stdout).toContain("+export class ViaCli extends Protocol {");
+    expect(stdout).toContain("+++ b/src/ViaCli.test.ts");
+    expect(existsSync(join(project.src, "ViaCli.ts"))).toBe(false);
+  });
 
   it("refuses to overwrite: exit 2, PSK6002, and neither file written", async () => {
     const { writeFileSync } = await import("node:fs");
