@@ -4,10 +4,15 @@
  * with its output folder, and written all-or-nothing (or reported as drift).
  */
 
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
-import { emitSpec } from "../emit/index.js";
+import { emitSpec, uniqueByPosition, type EmitResult } from "../emit/index.js";
 import type { Model } from "../model/types.js";
+import { startFormatPool, type FormatFailure } from "../write/format.js";
+import type { FormatPool } from "../write/format-pool.js";
+import type { GeneratedFile } from "../write/types.js";
 import { applyPlan, checkPlan, formatFiles, openFormatCache, planWrite, type ApplyOptions, type DriftEntry, type FormatCache, type PlannedFile, type WriteSummary } from "../write/index.js";
 import { loadModel } from "./load-model.js";
 import type { SpecRef } from "./resolve-specs.js";
@@ -54,8 +59,39 @@ export interface GenerateResult {
   readonly drift: boolean;
 }
 
+/**
+ * Specs at least this large (in bytes, all together) render enough text (roughly 8 characters
+ * of output per byte of spec) that formatting on a second core pays for a worker's start-up.
+ */
+const POOL_MIN_SPEC_BYTES = 4 * 1024;
+
 /** Runs the pipeline. Never throws for bad input: problems come back as diagnostics. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  // Workers load Prettier while this thread reads specs and renders templates.
+  const pool = startPoolEarly(options);
+  try {
+    return await runPipeline(options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+function startPoolEarly(options: GenerateOptions): FormatPool | undefined {
+  if (availableParallelism() < 2) return undefined;
+  let bytes = 0;
+  for (const spec of options.specs) {
+    try {
+      bytes += statSync(spec.path).size;
+    } catch {
+      // An unreadable spec is reported by the load stage.
+    }
+  }
+  if (bytes < POOL_MIN_SPEC_BYTES) return undefined;
+  const parsers = [...(options.emit?.classes !== false || options.emit?.tests !== false ? ["typescript"] : []), ...(options.emit?.docs !== false ? ["markdown"] : [])];
+  return startFormatPool(parsers);
+}
+
+async function runPipeline(options: GenerateOptions, pool: FormatPool | undefined): Promise<GenerateResult> {
   const timer = options.timer ?? new StageTimer();
   const mode = options.mode ?? "write";
   const sources = new Map<string, string>();
@@ -85,13 +121,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
       tests: options.tests ?? "vitest",
       ...(options.emit ? { emit: options.emit } : {}),
+      // Formatting parses every TypeScript file anyway; its parse errors become PSK4002 below.
+      checkSyntax: false,
     });
     diagnostics.push(...emitted.diagnostics);
     if (hasErrors(emitted.diagnostics)) continue;
     const outDir = join(options.outDir, model.name);
     timer.start("format");
-    const formatted = await formatFiles(emitted.files, { cwdForConfig: outDir, ...(cache ? { cache } : {}) });
-    diagnostics.push(...formatted.diagnostics);
+    const formatted = await formatFiles(emitted.files, {
+      cwdForConfig: outDir,
+      ...(cache ? { cache } : {}),
+      ...(pool ? { pool } : {}),
+      explainFailure: (file, failure) => explainSyntaxError(emitted, file, failure),
+    });
+    diagnostics.push(...uniqueByPosition(formatted.diagnostics));
     timer.start("plan");
     const plan = await planWrite(outDir, formatted.files);
     diagnostics.push(...plan.diagnostics);
@@ -124,4 +167,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   }
   return { diagnostics, sources, outcomes, drift };
+}
+
+/** A TypeScript file Prettier could not parse is a template problem: PSK4002 naming the template line. */
+function explainSyntaxError(emitted: EmitResult, file: GeneratedFile, failure: FormatFailure): Diagnostic | undefined {
+  if (file.parser !== "typescript" || failure.line === undefined) return undefined;
+  // Prettier ends a parse error's first line with "(line:column)", already given separately.
+  const message = failure.message.replace(/\s*\(\d+:\d+\)$/, "");
+  return emitted.syntaxDiagnostic(file.path, { line: failure.line, column: failure.column ?? 1, message });
 }

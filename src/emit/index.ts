@@ -11,13 +11,14 @@ import type { GeneratedFile } from "../write/types.js";
 import { templateHelpers } from "./helpers.js";
 import { checkGeneratedNames } from "./names.js";
 import { loadTemplateSources, TemplateSet } from "./template-set.js";
-import { findSyntaxError } from "./ts-check.js";
+import { findSyntaxError, type SyntaxProblem } from "./ts-check.js";
 import { buildSpecView, type FamilyTemplateData, type TemplateData } from "./view.js";
 
 export { listTemplates, ejectTemplates, type TemplateInfo, type EjectResult } from "./templates.js";
 export { BUILTIN_TEMPLATES_DIR } from "./template-set.js";
 export type * from "./view.js";
 export type { TemplateHelpers, MarkdownHelpers } from "./helpers.js";
+export type { SyntaxProblem } from "./ts-check.js";
 
 /** What to emit and how. */
 export interface EmitOptions {
@@ -27,13 +28,29 @@ export interface EmitOptions {
   tests: "vitest" | "node";
   /** Which groups of outputs to emit; each defaults to true. */
   emit?: { classes?: boolean; docs?: boolean; tests?: boolean };
+  /**
+   * Whether to parse each rendered TypeScript file here (default true). Parsing is most of
+   * what rendering costs, and the write stage parses every file again to format it; a caller
+   * that formats the files passes false and turns the formatter's parse errors into PSK4002
+   * with {@link EmitResult.syntaxDiagnostic}, so each file is parsed once. When rendering
+   * fails anyway, the files are parsed here regardless, so one run still reports every problem.
+   */
+  checkSyntax?: boolean;
 }
 
 /** The files of one spec, or diagnostics (and no files) when anything failed. */
 export interface EmitResult {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
+  /**
+   * PSK4002 for the emitted file at `path` failing to parse at `problem` (found by whoever
+   * parsed it): names the output line and the template line that most likely produced it.
+   * Undefined for a path this result did not render.
+   */
+  syntaxDiagnostic(path: string, problem: SyntaxProblem): Diagnostic | undefined;
 }
+
+const NO_FILES = (): undefined => undefined;
 
 /** One output to render. */
 interface Job {
@@ -90,11 +107,11 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
   const diagnostics: Diagnostic[] = checkGeneratedNames(model);
   const loaded = await loadTemplateSources(options.templatesDir);
   diagnostics.push(...loaded.diagnostics);
-  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  if (hasErrors(diagnostics)) return { files: [], diagnostics, syntaxDiagnostic: NO_FILES };
 
   const templates = new TemplateSet(loaded.sources);
   diagnostics.push(...templates.compileAll());
-  if (hasErrors(diagnostics)) return { files: [], diagnostics };
+  if (hasErrors(diagnostics)) return { files: [], diagnostics, syntaxDiagnostic: NO_FILES };
 
   const view = buildSpecView(model);
   const base: Omit<TemplateData, "header"> = { ...templateHelpers, spec: view, tests: options.tests };
@@ -102,20 +119,30 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
   const mdHeader = templates.render("_header.md.eta", { ...base, header: "" });
   if (!tsHeader.ok || !mdHeader.ok) {
     for (const r of [tsHeader, mdHeader]) if (!r.ok) diagnostics.push(r.diagnostic);
-    return { files: [], diagnostics };
+    return { files: [], diagnostics, syntaxDiagnostic: NO_FILES };
   }
   const headers = { ts: tsHeader.text.replace(/\n+$/, ""), md: mdHeader.text.replace(/\n+$/, "") };
 
-  const files: GeneratedFile[] = [];
+  // Render everything first; whether to parse here is known only once all renders are done.
+  const rendered: Array<{ job: Job; content: string } | { job: Job; failure: Diagnostic }> = [];
   for (const job of plannedJobs(view, options, base, headers)) {
-    const rendered = templates.render(job.template, job.data);
-    if (!rendered.ok) {
-      diagnostics.push(rendered.diagnostic);
+    const result = templates.render(job.template, job.data);
+    rendered.push(result.ok ? { job, content: tidy(result.text, job.parser) } : { job, failure: result.diagnostic });
+  }
+  const renderFailed = rendered.some((r) => "failure" in r);
+  const parseHere = (options.checkSyntax ?? true) || renderFailed;
+
+  const files: GeneratedFile[] = [];
+  const byPath = new Map<string, { job: Job; content: string }>();
+  for (const entry of rendered) {
+    if ("failure" in entry) {
+      diagnostics.push(entry.failure);
       continue;
     }
-    const content = tidy(rendered.text, job.parser);
+    const { job, content } = entry;
     if (job.parser === "typescript") {
-      const problem = await findSyntaxError(content);
+      byPath.set(job.path, entry);
+      const problem = parseHere ? await findSyntaxError(content) : undefined;
       if (problem) {
         diagnostics.push(syntaxDiagnostic(templates, job, content, problem));
         continue;
@@ -123,16 +150,20 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
     }
     files.push({ path: job.path, content, parser: job.parser });
   }
-  if (hasErrors(diagnostics)) return { files: [], diagnostics: unique(diagnostics) };
+  const explain = (path: string, problem: SyntaxProblem): Diagnostic | undefined => {
+    const entry = byPath.get(path);
+    return entry && syntaxDiagnostic(templates, entry.job, entry.content, problem);
+  };
+  if (hasErrors(diagnostics)) return { files: [], diagnostics: uniqueByPosition(diagnostics), syntaxDiagnostic: explain };
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics };
+  return { files, diagnostics, syntaxDiagnostic: explain };
 }
 
 /**
  * One diagnostic per template position: a broken partial used by every family would otherwise
  * be reported once per output file.
  */
-function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function uniqueByPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
     const key = d.location ? `${d.code}|${d.location.file}|${d.location.line}|${d.location.column}` : `${d.code}|${d.message}`;

@@ -21,98 +21,231 @@ export interface PoolOptions {
   readonly prettierUrl: string;
   readonly prettierVersion: string;
   readonly workers: number;
+  /**
+   * Parsers each worker loads (and runs once on a tiny input) as soon as it starts, so that a
+   * pool started early has its plugins loaded and compiled by the time the files arrive.
+   */
+  readonly warm?: readonly string[];
 }
 
-/** A batch handed to a worker is about this many characters, so messages stay few but balance stays good. */
+/** A batch handed to a worker is at most about this many characters, so messages stay few but balance stays good. */
 const CHUNK_CHARS = 48 * 1024;
 const CHUNK_MAX_JOBS = 16;
-
-/**
- * Formats `jobs` with the calling thread plus `workers` worker threads pulling from one queue
- * (largest files first, so no thread is left with a big file at the end). Results come back
- * in job order whatever thread did the work, so the output cannot depend on scheduling.
- * A worker that fails to start or dies hands its jobs back to the queue; the calling thread
- * finishes whatever is left, so the pool never loses a job.
- */
-export async function formatInPool(jobs: readonly FormatJob[], formatOne: FormatOne, pool: PoolOptions): Promise<FormatOutcome[]> {
-  const outcomes = new Map<number, FormatOutcome>();
-  const queue = [...jobs].sort((a, b) => b.content.length - a.content.length || a.index - b.index);
-  let cursor = 0;
-
-  const takeChunk = (): FormatJob[] => {
-    const chunk: FormatJob[] = [];
-    let chars = 0;
-    while (cursor < queue.length && chunk.length < CHUNK_MAX_JOBS && chars < CHUNK_CHARS) {
-      const job = queue[cursor++]!;
-      chunk.push(job);
-      chars += job.content.length;
-    }
-    return chunk;
-  };
-  const giveBack = (chunk: readonly FormatJob[]) => {
-    for (const job of chunk) if (!outcomes.has(job.index)) queue.push(job);
-  };
-
-  const workers = Array.from({ length: pool.workers }, () => runWorker(pool, takeChunk, giveBack, outcomes));
-
-  // The calling thread already has Prettier loaded: it formats too, one file at a time, and
-  // yields between files so that worker messages (asking for more work) are answered promptly.
-  while (cursor < queue.length) {
-    const job = queue[cursor++]!;
-    outcomes.set(job.index, await formatOne(job));
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  await Promise.all(workers);
-  // Jobs handed back by a worker that died after the loop above ended.
-  while (cursor < queue.length) {
-    const job = queue[cursor++]!;
-    if (!outcomes.has(job.index)) outcomes.set(job.index, await formatOne(job));
-  }
-  return jobs.map((job) => outcomes.get(job.index)!);
-}
 
 type WorkerMessage =
   | { kind: "ready"; version: string }
   | { kind: "failed"; message: string }
   | { kind: "done"; outcomes: Array<{ index: number; outcome: FormatOutcome }> };
 
-/** Runs one worker until the queue is empty; resolves (never rejects) when it has stopped. */
-function runWorker(
-  pool: PoolOptions,
-  takeChunk: () => FormatJob[],
-  giveBack: (chunk: readonly FormatJob[]) => void,
-  outcomes: Map<number, FormatOutcome>,
-): Promise<void> {
-  return new Promise((resolve) => {
-    const worker = new Worker(FORMAT_WORKER_SOURCE, { eval: true, workerData: { prettierUrl: pool.prettierUrl } });
-    let inFlight: FormatJob[] = [];
-    let finished = false;
-    const stop = () => {
-      if (finished) return;
-      finished = true;
-      giveBack(inFlight);
-      inFlight = [];
-      void worker.terminate().finally(resolve);
-    };
-    const sendNext = () => {
-      inFlight = takeChunk();
-      if (inFlight.length === 0) stop();
-      else worker.postMessage(inFlight);
-    };
-    worker.on("message", (message: WorkerMessage) => {
+/** The jobs of one {@link FormatPool.run}, grouped by parser, each group largest first. */
+class JobQueue {
+  private readonly groups = new Map<string, FormatJob[]>();
+  remainingChars = 0;
+
+  constructor(jobs: readonly FormatJob[]) {
+    for (const job of [...jobs].sort((a, b) => b.content.length - a.content.length || a.index - b.index)) this.push(job);
+  }
+
+  push(job: FormatJob): void {
+    const parser = String(job.options["parser"] ?? "");
+    const group = this.groups.get(parser) ?? [];
+    group.push(job);
+    this.groups.set(parser, group);
+    this.remainingChars += job.content.length;
+  }
+
+  get empty(): boolean {
+    return this.remainingChars === 0 && [...this.groups.values()].every((g) => g.length === 0);
+  }
+
+  /**
+   * The next job for a thread, from the first of its preferred parsers that has work left.
+   * Different threads prefer different parsers so that each thread mostly needs one Prettier
+   * plugin loaded (the Markdown and TypeScript plugins cost a noticeable time to load each).
+   */
+  take(preference: number): FormatJob | undefined {
+    const parsers = [...this.groups.keys()].sort();
+    for (let i = 0; i < parsers.length; i++) {
+      const group = this.groups.get(parsers[(i + preference) % parsers.length]!)!;
+      const job = group.shift();
+      if (job) {
+        this.remainingChars -= job.content.length;
+        return job;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** The state of one {@link FormatPool.run} call. */
+interface Run {
+  readonly queue: JobQueue;
+  readonly outcomes: Map<number, FormatOutcome>;
+  /** Workers still holding jobs of this run. */
+  busy: number;
+  /** Called when a worker finishes a chunk, so the calling thread can stop waiting. */
+  wake: () => void;
+}
+
+/**
+ * Worker threads that format with Prettier, started once and reused by every batch. Starting a
+ * worker costs a Prettier load (~0.25 s of CPU), so a pool is started early (while the caller
+ * loads specs and renders templates) and shared by all specs of a run. The pool never loses a
+ * job: a worker that fails to start or dies hands its jobs back, and the calling thread, which
+ * formats too, finishes whatever is left. Output never depends on which thread did the work.
+ */
+export class FormatPool {
+  private readonly workers: PoolWorker[] = [];
+  private run: Run | undefined;
+
+  private constructor(readonly options: PoolOptions) {
+    for (let i = 0; i < options.workers; i++) this.workers.push(new PoolWorker(this, options, i + 1));
+  }
+
+  /** Starts `options.workers` workers loading Prettier now. */
+  static start(options: PoolOptions): FormatPool {
+    return new FormatPool(options);
+  }
+
+  /** Workers that have not failed. */
+  get size(): number {
+    return this.workers.filter((w) => !w.stopped).length;
+  }
+
+  /**
+   * Formats `jobs` with the calling thread (through `formatOne`) and every worker pulling from
+   * one queue; outcomes come back in job order. One run at a time.
+   */
+  async format(jobs: readonly FormatJob[], formatOne: FormatOne): Promise<FormatOutcome[]> {
+    if (this.run) throw new Error("FormatPool.format: a run is already in progress");
+    const run: Run = { queue: new JobQueue(jobs), outcomes: new Map(), busy: 0, wake: () => undefined };
+    this.run = run;
+    try {
+      for (const worker of this.workers) worker.offerWork();
+      // The calling thread has Prettier loaded too: it formats one file at a time and yields
+      // between files so that worker messages (asking for more work) are answered promptly.
+      for (;;) {
+        const job = run.queue.take(0);
+        if (job) {
+          if (!run.outcomes.has(job.index)) run.outcomes.set(job.index, await formatOne(job));
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          continue;
+        }
+        if (run.busy === 0) break;
+        // Wait for a worker to finish (or give back) its chunk; it may hand jobs back.
+        await new Promise<void>((resolve) => (run.wake = resolve));
+      }
+      return jobs.map((job) => run.outcomes.get(job.index)!);
+    } finally {
+      this.run = undefined;
+    }
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.stop()));
+  }
+
+  /** A chunk for worker number `preference`, or nothing; counts it as busy with this run. */
+  takeChunk(preference: number): { run: Run; chunk: FormatJob[] } | undefined {
+    const run = this.run;
+    if (!run) return undefined;
+    const chunk: FormatJob[] = [];
+    let chars = 0;
+    // Near the end, smaller chunks, so that no thread is left alone with a big batch.
+    const limit = Math.max(1, Math.min(CHUNK_CHARS, run.queue.remainingChars / (2 * (this.workers.length + 1))));
+    while (chunk.length < CHUNK_MAX_JOBS && chars < limit) {
+      const job = run.queue.take(preference);
+      if (!job) break;
+      chunk.push(job);
+      chars += job.content.length;
+    }
+    if (chunk.length === 0) return undefined;
+    run.busy++;
+    return { run, chunk };
+  }
+
+  /** A worker is done with its chunk: record what it formatted and return the rest. */
+  finishChunk(run: Run, chunk: readonly FormatJob[], outcomes: ReadonlyArray<{ index: number; outcome: FormatOutcome }>): void {
+    for (const { index, outcome } of outcomes) run.outcomes.set(index, outcome);
+    for (const job of chunk) if (!run.outcomes.has(job.index)) run.queue.push(job);
+    run.busy--;
+    run.wake();
+  }
+}
+
+/** One worker thread of a {@link FormatPool}. */
+class PoolWorker {
+  private readonly worker: Worker;
+  private ready = false;
+  stopped = false;
+  private inFlight: { run: Run; chunk: FormatJob[] } | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    private readonly pool: FormatPool,
+    options: PoolOptions,
+    private readonly preference: number,
+  ) {
+    this.worker = new Worker(FORMAT_WORKER_SOURCE, { eval: true, workerData: { prettierUrl: options.prettierUrl, warm: options.warm ?? [] } });
+    // An idle worker must not keep the process alive; one holding jobs must (see offerWork).
+    this.worker.unref();
+    this.exited = new Promise((resolve) => this.worker.once("exit", () => resolve()));
+    this.worker.on("message", (message: WorkerMessage) => {
       if (message.kind === "ready") {
         // A different Prettier would format differently: keep the output deterministic.
-        if (message.version !== pool.prettierVersion) stop();
-        else sendNext();
+        if (message.version !== options.prettierVersion) void this.stop();
+        else {
+          this.ready = true;
+          this.offerWork();
+        }
       } else if (message.kind === "done") {
-        for (const { index, outcome } of message.outcomes) outcomes.set(index, outcome);
-        inFlight = [];
-        sendNext();
+        const flight = this.inFlight;
+        this.inFlight = undefined;
+        this.worker.unref();
+        if (flight) this.pool.finishChunk(flight.run, flight.chunk, message.outcomes);
+        this.offerWork();
       } else {
-        stop();
+        void this.stop();
       }
     });
-    worker.on("error", stop);
-    worker.on("exit", stop);
-  });
+    this.worker.on("error", () => void this.stop());
+    this.worker.on("exit", () => void this.stop());
+  }
+
+  /** Sends a chunk if this worker is ready, idle, and the pool has work. */
+  offerWork(): void {
+    if (!this.ready || this.stopped || this.inFlight) return;
+    const next = this.pool.takeChunk(this.preference);
+    if (!next) return;
+    this.inFlight = next;
+    // The calling thread may be waiting on nothing but this worker's answer.
+    this.worker.ref();
+    this.worker.postMessage(next.chunk);
+  }
+
+  /** Stops the worker, handing back the jobs it held. */
+  async stop(): Promise<void> {
+    if (!this.stopped) {
+      this.stopped = true;
+      const flight = this.inFlight;
+      this.inFlight = undefined;
+      if (flight) this.pool.finishChunk(flight.run, flight.chunk, []);
+      await this.worker.terminate().catch(() => undefined);
+    }
+    await this.exited;
+  }
+}
+
+/**
+ * Formats `jobs` with the calling thread plus a pool of `pool.workers` threads started for
+ * this batch alone (see {@link FormatPool} to start one early and share it).
+ */
+export async function formatInPool(jobs: readonly FormatJob[], formatOne: FormatOne, pool: PoolOptions): Promise<FormatOutcome[]> {
+  const started = FormatPool.start(pool);
+  try {
+    return await started.format(jobs, formatOne);
+  } finally {
+    await started.close();
+  }
 }

@@ -4,7 +4,8 @@
  * runner (where a `.ts` worker file could not be loaded) and from `dist/` after the build.
  *
  * Protocol: the worker imports Prettier from `workerData.prettierUrl` (the very copy the main
- * thread uses), says `ready` with its version, then answers each batch of jobs with their
+ * thread uses), formats a tiny text with each parser in `workerData.warm` (which loads those
+ * plugins before any real work arrives), says `ready` with its version, then answers each batch of jobs with their
  * outcomes. It never throws: a failed format is an outcome, like a successful one.
  */
 export const FORMAT_WORKER_SOURCE = String.raw`
@@ -17,8 +18,11 @@ function describeFailure(error) {
     : { ok: false, message };
 }
 import(workerData.prettierUrl).then(
-  (loaded) => {
+  async (loaded) => {
     const prettier = loaded.default && loaded.default.format ? loaded.default : loaded;
+    for (const parser of workerData.warm || []) {
+      try { await prettier.format("x\n", { parser }); } catch {}
+    }
     parentPort.on("message", async (jobs) => {
       const outcomes = [];
       for (const job of jobs) {

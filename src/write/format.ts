@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { FormatCache } from "./format-cache.js";
-import { formatInPool, type FormatJob, type FormatOutcome } from "./format-pool.js";
+import { FormatPool, formatInPool, type FormatJob, type FormatOutcome } from "./format-pool.js";
 import { sha256, stableStringify } from "./hash.js";
 import type { GeneratedFile } from "./types.js";
 
@@ -23,7 +23,20 @@ export interface FormatFilesOptions {
    * (only large batches pay for starting workers) and the number of cores.
    */
   readonly workers?: number;
+  /**
+   * A pool started earlier with {@link startFormatPool}, used (instead of `workers`) when the
+   * files left to format after the cache are enough to be worth sharing out.
+   */
+  readonly pool?: FormatPool;
+  /**
+   * Turns Prettier's complaint about a file into a better diagnostic than PSK4004 (the emit
+   * stage names the template line that rendered a file that does not parse); undefined keeps PSK4004.
+   */
+  readonly explainFailure?: (file: GeneratedFile, failure: FormatFailure) => Diagnostic | undefined;
 }
+
+/** Why Prettier rejected a file: its message (first line) and, for a parse error, where. */
+export type FormatFailure = Extract<FormatOutcome, { ok: false }>;
 
 /** What {@link formatFiles} did, for `--verbose` output and the benchmark. */
 export interface FormatStats {
@@ -47,6 +60,22 @@ export interface FormatFilesResult {
 const PARALLEL_MIN_FILES = 40;
 const PARALLEL_MIN_CHARS = 400 * 1024;
 const MAX_WORKERS = 7;
+/** With a pool already started (and warm), sharing out pays off much sooner. */
+const POOL_MIN_CHARS = 16 * 1024;
+
+/**
+ * Starts formatting workers now (one per core besides this thread, at most 7), warming the
+ * Prettier plugins of `parsers`, so that they are ready when {@link formatFiles} gets its
+ * files. Undefined on a single core. The caller must `close()` the pool when done.
+ */
+export function startFormatPool(parsers: readonly string[], workers = defaultPoolSize()): FormatPool | undefined {
+  if (workers <= 0) return undefined;
+  return FormatPool.start({ ...poolOptions(workers), warm: parsers });
+}
+
+function defaultPoolSize(): number {
+  return Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
+}
 
 /**
  * Formats generated files with Prettier 3 and the user's Prettier config, line endings
@@ -84,9 +113,7 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
     if (hit === undefined) jobs.push({ index, content: file.content, options: formatOptions });
   }
 
-  // No worker for an empty batch (all cache hits): starting one costs a Prettier load.
-  const workers = jobs.length === 0 ? 0 : (options.workers ?? defaultWorkers(jobs));
-  const fresh = workers > 0 ? await formatInPool(jobs, formatHere, poolOptions(workers)) : await formatEach(jobs);
+  const { fresh, workers } = await formatJobs(jobs, options);
   for (const [i, job] of jobs.entries()) {
     const outcome = fresh[i]!;
     outcomes[job.index] = outcome;
@@ -98,7 +125,7 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
     const outcome = outcomes[index];
     if (outcome === undefined) continue; // config error, already reported
     if (outcome.ok) formatted.push({ ...file, content: outcome.formatted });
-    else diagnostics.push(formatDiagnostic(file, outcome));
+    else diagnostics.push(options.explainFailure?.(file, outcome) ?? formatDiagnostic(file, outcome));
   }
   return {
     files: formatted,
@@ -135,6 +162,18 @@ async function formatHere(job: FormatJob): Promise<FormatOutcome> {
   }
 }
 
+/** Formats the cache misses: on the given pool, on a pool of its own, or on this thread alone. */
+async function formatJobs(jobs: readonly FormatJob[], options: FormatFilesOptions): Promise<{ fresh: FormatOutcome[]; workers: number }> {
+  const chars = jobs.reduce((sum, job) => sum + job.content.length, 0);
+  if (options.pool && options.workers === undefined && options.pool.size > 0 && jobs.length > 1 && chars >= POOL_MIN_CHARS) {
+    return { fresh: await options.pool.format(jobs, formatHere), workers: options.pool.size };
+  }
+  // No worker for an empty batch (all cache hits): starting one costs a Prettier load.
+  const workers = jobs.length === 0 ? 0 : (options.workers ?? defaultWorkers(jobs));
+  const fresh = workers > 0 ? await formatInPool(jobs, formatHere, poolOptions(workers)) : await formatEach(jobs);
+  return { fresh, workers };
+}
+
 async function formatEach(jobs: readonly FormatJob[]): Promise<FormatOutcome[]> {
   const outcomes: FormatOutcome[] = [];
   for (const job of jobs) outcomes.push(await formatHere(job));
@@ -144,7 +183,7 @@ async function formatEach(jobs: readonly FormatJob[]): Promise<FormatOutcome[]> 
 function defaultWorkers(jobs: readonly FormatJob[]): number {
   const chars = jobs.reduce((sum, job) => sum + job.content.length, 0);
   if (jobs.length <= PARALLEL_MIN_FILES || chars < PARALLEL_MIN_CHARS) return 0;
-  return Math.max(0, Math.min(MAX_WORKERS, availableParallelism() - 1));
+  return defaultPoolSize();
 }
 
 function poolOptions(workers: number) {

@@ -1,0 +1,297 @@
+// `npm run bench`: protoskel side by side with its floors and two peers, on inputs it makes
+// itself, as cold whole processes; prints the table and pass/fail for each target of issue 8,
+// and writes docs/benchmark.md. Usage:
+//   node bench/run.mjs [--quick] [--runs N] [--large-runs N] [--sizes 50,200,500] [--no-peers] [--no-write]
+// --quick: SMALL 3 runs, sizes 20,50,100 (LARGE = the last size), 1 run each: ~2 minutes.
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { spawnSync } from "node:child_process";
+import { changeOneCallback, jsonSchema, openApi, protoskelSpec } from "./inputs.mjs";
+import { haveGnuTime, medianOf, runMeasured } from "./measure.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
+};
+const quick = flag("--quick");
+const smallRuns = Number(option("--runs", quick ? 3 : 10));
+const largeRuns = Number(option("--large-runs", 1));
+const sizes = option("--sizes", quick ? "20,50,100" : "50,200,500").split(",").map(Number);
+const largeSize = sizes[sizes.length - 1];
+const CALLBACKS = 20;
+const node = process.execPath;
+const cli = join(root, "dist", "cli.js");
+const tsc = join(root, "node_modules", ".bin", "tsc");
+const work = mkdtempSync(join(tmpdir(), "protoskel-bench-"));
+const log = (text) => process.stderr.write(`${text}\n`);
+
+if (!existsSync(cli)) throw new Error("dist/cli.js is missing: run `npm run build` first (npm run bench does)");
+if (!haveGnuTime) log("note: /usr/bin/time not found; CPU and peak RSS are not measured");
+
+// ---------------------------------------------------------------- inputs
+/** A project folder holding one spec; protoskel runs in it, so its cache is PROJECT/node_modules/.cache. */
+function makeProject(name, specText) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "spec.yaml"), specText);
+  return dir;
+}
+const projects = new Map();
+projects.set("SMALL", makeProject("small", readFileSync(join(root, "specs", "asyncio.yaml"), "utf8")));
+for (const n of sizes) projects.set(n, makeProject(`large-${n}`, protoskelSpec(n, CALLBACKS)));
+
+// ---------------------------------------------------------------- protoskel runs
+const generateArgs = (extra = []) => [cli, "generate", "spec.yaml", "--out", "out", "--timing", ...extra];
+const clearCache = (dir) => rmSync(join(dir, "node_modules"), { recursive: true, force: true });
+const clearOut = (dir) => rmSync(join(dir, "out"), { recursive: true, force: true });
+
+/** Cold: no output folder and no cache left by an earlier run. */
+function coldGenerate(dir, n) {
+  return medianOf(n, () => {
+    clearCache(dir);
+    clearOut(dir);
+    return runMeasured(node, generateArgs(), { cwd: dir });
+  });
+}
+
+/** Warm: cache and output from a full run, then a spec with one callback's doc changed (a new change each run). */
+function warmAfterChange(dir, n, families) {
+  const original = readFileSync(join(dir, "spec.yaml"), "utf8");
+  clearCache(dir);
+  clearOut(dir);
+  runMeasured(node, generateArgs(), { cwd: dir });
+  const result = medianOf(n, (i) => {
+    writeFileSync(join(dir, "spec.yaml"), changeOneCallback(original, families).replace("Changed.", `Changed ${i + 1}.`));
+    return runMeasured(node, generateArgs(), { cwd: dir });
+  });
+  writeFileSync(join(dir, "spec.yaml"), original);
+  return result;
+}
+
+/** `check` with nothing changed (output and cache from a full run). */
+function checkUnchanged(dir, n) {
+  clearOut(dir);
+  runMeasured(node, generateArgs(), { cwd: dir });
+  return medianOf(n, () => runMeasured(node, [cli, "check", "spec.yaml", "--out", "out", "--timing"], { cwd: dir }));
+}
+
+/** The generated files of `dir/out` with the given extension, as absolute paths. */
+function outputFiles(dir, ext) {
+  const found = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (p.endsWith(ext)) found.push(p);
+    }
+  };
+  walk(join(dir, "out"));
+  return found.sort();
+}
+
+// ---------------------------------------------------------------- floors
+function prettierFloor(dir, n) {
+  const list = join(dir, "ts-files.txt");
+  writeFileSync(list, outputFiles(dir, ".ts").join("\n"));
+  return medianOf(n, () => runMeasured(node, [join(root, "bench", "prettier-floor.mjs"), `@${list}`], { cwd: dir }));
+}
+
+function tscFloor(dir, n) {
+  // The classes and the monitor (the stub tests need vitest installed to type-check).
+  writeFileSync(
+    join(dir, "tsconfig.bench.json"),
+    JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "es2022", module: "nodenext", moduleResolution: "nodenext", skipLibCheck: true, types: [] }, include: ["out/*/src/**/*.ts"] }),
+  );
+  return medianOf(n, () => runMeasured(tsc, ["-p", "tsconfig.bench.json"], { cwd: dir, allowFailure: true }));
+}
+
+const nodeStart = (n) => medianOf(n, () => runMeasured(node, ["-e", "0"]));
+
+// ---------------------------------------------------------------- peers
+const peersDir = join(root, "bench", ".peers");
+const PEERS = [
+  { name: "json-schema-to-typescript", pkg: "json-schema-to-typescript", bin: "json2ts", input: (f, m) => JSON.stringify(jsonSchema(f, m)), args: (i, o) => ["-i", i, "-o", o], ext: "json" },
+  { name: "openapi-typescript", pkg: "openapi-typescript", bin: "openapi-typescript", input: (f, m) => JSON.stringify(openApi(f, m)), args: (i, o) => [i, "-o", o], ext: "json" },
+];
+
+/** Installs the peers into bench/.peers (never committed); returns the names that could not be installed. */
+function installPeers() {
+  const missing = PEERS.filter((p) => !existsSync(join(peersDir, "node_modules", ".bin", p.bin)));
+  if (missing.length > 0) {
+    log(`installing peers into ${relative(root, peersDir)}: ${missing.map((p) => p.pkg).join(", ")}`);
+    mkdirSync(peersDir, { recursive: true });
+    const npm = spawnSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", peersDir, ...missing.map((p) => p.pkg)], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    if (npm.status !== 0) log(`npm install of the peers failed: ${(npm.stderr ?? "").split("\n").slice(-5).join(" ")}`);
+  }
+  return PEERS.filter((p) => !existsSync(join(peersDir, "node_modules", ".bin", p.bin))).map((p) => p.name);
+}
+
+function runPeer(peer, families, callbacks, n) {
+  const dir = join(work, `peer-${peer.bin}-${families}`);
+  mkdirSync(dir, { recursive: true });
+  const input = join(dir, `input.${peer.ext}`);
+  writeFileSync(input, peer.input(families, callbacks));
+  return medianOf(n, () => runMeasured(join(peersDir, "node_modules", ".bin", peer.bin), peer.args(input, join(dir, "out.ts")), { cwd: dir }));
+}
+
+// ---------------------------------------------------------------- monitor
+function monitorOverhead() {
+  const run = runMeasured(node, [join(root, "bench", "monitor.mjs"), quick ? "1000000" : "5000000"], { allowFailure: true });
+  const rows = {};
+  for (const match of run.stdout.matchAll(/^\| (plain method call|monitored\(\.\.\.\) call|LifecycleMonitor\.step)\s*\|\s*([\d.]+)/gm)) rows[match[1]] = Number(match[2]);
+  return { rows, text: run.stdout.trim(), ok: run.status === 0 };
+}
+
+// ---------------------------------------------------------------- run everything
+const results = { rows: [], targets: [], notes: [] };
+const secs = (s) => (Number.isNaN(s) ? "n/a" : `${s.toFixed(2)} s`);
+const mib = (m) => (Number.isNaN(m) ? "n/a" : `${Math.round(m)}`);
+const row = (tool, input, m) => {
+  results.rows.push({ tool, input, ...m });
+  log(`${tool.padEnd(46)} ${input.padEnd(10)} wall ${secs(m.wall).padStart(9)}  cpu ${secs(m.cpu).padStart(9)}  rss ${mib(m.rssMiB).padStart(5)} MiB  (n=${m.n})`);
+  return m;
+};
+const target = (name, pass, detail) => {
+  results.targets.push({ name, pass, detail });
+  log(`${pass ? "PASS" : "FAIL"}  ${name}: ${detail}`);
+};
+
+const started = Date.now();
+const small = projects.get("SMALL");
+const large = projects.get(largeSize);
+log(`bench in ${work}; SMALL n=${smallRuns}, sizes ${sizes.join(", ")} × ${CALLBACKS} callbacks (n=${largeRuns})`);
+
+const missingPeers = flag("--no-peers") ? PEERS.map((p) => p.name) : installPeers();
+for (const name of missingPeers) results.notes.push(`peer ${name} could not be installed (or --no-peers): not measured`);
+
+const nodeFloor = row("floor: node start (node -e 0)", "-", nodeStart(smallRuns));
+const smallGen = row("protoskel generate (cold)", "SMALL", coldGenerate(small, smallRuns));
+const smallPrettier = row("floor: prettier on the same TS output", "SMALL", prettierFloor(small, smallRuns));
+const smallTsc = row("floor: tsc 7 type-check of that output", "SMALL", tscFloor(small, smallRuns));
+const smallCheck = row("protoskel check (nothing changed)", "SMALL", checkUnchanged(small, smallRuns));
+const smallPeers = [];
+for (const peer of PEERS.filter((p) => !missingPeers.includes(p.name))) {
+  try {
+    smallPeers.push({ peer, m: row(`peer: ${peer.name}`, "SMALL 5×6", runPeer(peer, 5, 6, smallRuns)) });
+  } catch (error) {
+    results.notes.push(`peer ${peer.name} failed on SMALL: ${String(error.message).split("\n")[0]}`);
+  }
+}
+
+const scaling = [];
+for (const n of sizes) {
+  const dir = projects.get(n);
+  const runs = n === largeSize ? largeRuns : Math.max(1, largeRuns);
+  const gen = row("protoskel generate (cold)", `${n}×${CALLBACKS}`, coldGenerate(dir, runs));
+  scaling.push({ n, gen });
+}
+const largeGen = scaling[scaling.length - 1].gen;
+const largePrettier = row("floor: prettier on the same TS output", `${largeSize}×${CALLBACKS}`, prettierFloor(large, largeRuns));
+const largeTsc = row("floor: tsc 7 type-check of that output", `${largeSize}×${CALLBACKS}`, tscFloor(large, largeRuns));
+const largeWarm = row("protoskel generate (warm, 1 callback changed)", `${largeSize}×${CALLBACKS}`, warmAfterChange(large, largeRuns, largeSize));
+const largeCheck = row("protoskel check (nothing changed)", `${largeSize}×${CALLBACKS}`, checkUnchanged(large, largeRuns));
+const largePeers = [];
+for (const peer of PEERS.filter((p) => !missingPeers.includes(p.name))) {
+  try {
+    largePeers.push({ peer, m: row(`peer: ${peer.name}`, `${largeSize}×${CALLBACKS}`, runPeer(peer, largeSize, CALLBACKS, largeRuns)) });
+  } catch (error) {
+    results.notes.push(`peer ${peer.name} failed on LARGE: ${String(error.message).split("\n")[0]}`);
+  }
+}
+const monitor = monitorOverhead();
+
+// ---------------------------------------------------------------- targets
+const ratio = (a, b) => a / b;
+const r2 = (x) => x.toFixed(2);
+{
+  const x = ratio(smallGen.wall, smallPrettier.wall);
+  target("SMALL cold generate ≤ 1.25× prettier floor", x <= 1.25, `${secs(smallGen.wall)} / ${secs(smallPrettier.wall)} = ${r2(x)}×`);
+  const slower = smallPeers.filter(({ m }) => m.wall <= smallGen.wall);
+  target(
+    "SMALL cold generate faster than every peer",
+    smallPeers.length > 0 && slower.length === 0,
+    smallPeers.length === 0 ? "no peer measured" : smallPeers.map(({ peer, m }) => `${peer.name} ${secs(m.wall)} (${r2(ratio(smallGen.wall, m.wall))}×)`).join(", "),
+  );
+  const y = ratio(largeGen.wall, largePrettier.wall);
+  target(`LARGE (${largeSize}×${CALLBACKS}) cold generate ≤ 1.0× prettier floor`, y <= 1.0, `${secs(largeGen.wall)} / ${secs(largePrettier.wall)} = ${r2(y)}×`);
+  target("LARGE cold peak RSS ≤ 400 MiB", largeGen.rssMiB <= 400, `${mib(largeGen.rssMiB)} MiB`);
+  const w = ratio(largeWarm.wall, largePrettier.wall);
+  target("LARGE warm generate (1 callback changed) ≤ 0.35× prettier floor", w <= 0.35, `${secs(largeWarm.wall)} / ${secs(largePrettier.wall)} = ${r2(w)}×`);
+  const c = ratio(largeCheck.wall, largePrettier.wall);
+  target("LARGE check (nothing changed) ≤ 0.35× prettier floor", c <= 0.35, `${secs(largeCheck.wall)} / ${secs(largePrettier.wall)} = ${r2(c)}×`);
+  target("SMALL check (nothing changed) ≤ 0.3 s", smallCheck.wall <= 0.3, secs(smallCheck.wall));
+  // Linear: the cost of each added family stays the same across the curve (fixed start-up aside).
+  if (scaling.length >= 3) {
+    const slopes = [];
+    for (let i = 1; i < scaling.length; i++) slopes.push((scaling[i].gen.wall - scaling[i - 1].gen.wall) / (scaling[i].n - scaling[i - 1].n));
+    const spread = Math.max(...slopes) / Math.min(...slopes) - 1;
+    target(
+      `linear in callbacks (${sizes.join(" → ")} families: ms per added family within 15%)`,
+      spread <= 0.15,
+      `${slopes.map((s) => `${(s * 1000).toFixed(1)} ms`).join(" vs ")} per family (spread ${(spread * 100).toFixed(0)}%)`,
+    );
+  }
+  const plain = monitor.rows["plain method call"];
+  const wrapped = monitor.rows["monitored(...) call"];
+  if (plain !== undefined && wrapped !== undefined) {
+    target("monitor overhead per checked call < 100 ns", wrapped - plain < 100, `${(wrapped - plain).toFixed(1)} ns over a plain call (${plain.toFixed(1)} ns); an unwrapped object runs the plain call, so 0 ns`);
+  } else {
+    results.notes.push("bench/monitor.mjs did not report (see its output)");
+  }
+}
+
+// ---------------------------------------------------------------- report
+const stageNames = ["load", "model", "lifecycle", "render", "format", "plan", "write", "check"];
+const stageCell = (m) => stageNames.filter((s) => m.stages?.[s] !== undefined).map((s) => `${s} ${m.stages[s].toFixed(2)}`).join(", ");
+const cpu = cpus();
+const lines = [
+  "# Benchmark",
+  "",
+  "Written by `npm run bench` (bench/run.mjs); do not edit by hand. Cold whole-process runs;",
+  "times are medians of n runs, peak RSS the highest of them. Inputs are made by the bench:",
+  "SMALL is specs/asyncio.yaml (5 families); N×20 is N families of 20 documented",
+  "callbacks with a lifecycle each. Peers get the same interfaces as a JSON Schema / OpenAPI",
+  "document (each family an object type, each callback a documented property); SMALL for",
+  "them is 5×6. Floors: `node -e 0`; Prettier formatting exactly the generated `.ts` files",
+  "(one thread, with `filepath`, in a cold process: bench/prettier-floor.mjs); `tsc` 7",
+  "type-checking the generated `src/` (classes, types and monitor).",
+  "",
+  `- date: ${new Date().toISOString().slice(0, 10)}`,
+  `- machine: ${cpu.length} cores, ${cpu[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${process.platform}`,
+  `- runs: SMALL n=${smallRuns}, N×${CALLBACKS} n=${largeRuns}${quick ? " (--quick)" : ""}; whole bench took ${Math.round((Date.now() - started) / 1000)} s`,
+  "",
+  "| tool | input | wall | CPU (user+sys) | peak RSS MiB | n | stages (s, from --timing) |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+  ...results.rows.map((r) => `| ${r.tool} | ${r.input} | ${secs(r.wall)} | ${secs(r.cpu)} | ${mib(r.rssMiB)} | ${r.n} | ${stageCell(r)} |`),
+  "",
+  "## Targets (issue 8)",
+  "",
+  "| target | result | measured |",
+  "| --- | --- | --- |",
+  ...results.targets.map((t) => `| ${t.name} | ${t.pass ? "pass" : "**fail**"} | ${t.detail} |`),
+  "",
+  "## Runtime monitor",
+  "",
+  monitor.ok ? monitor.text : "bench/monitor.mjs failed.",
+  "",
+];
+if (results.notes.length > 0) lines.push("## Notes", "", ...results.notes.map((n) => `- ${n}`), "");
+const notMet = results.targets.filter((t) => !t.pass);
+const explanations = join(root, "bench", "targets-not-met.md");
+if (notMet.length > 0 && existsSync(explanations)) lines.push(readFileSync(explanations, "utf8").trim(), "");
+const markdown = `${lines.join("\n")}\n`;
+process.stdout.write(`\n${markdown}`);
+if (!flag("--no-write")) {
+  const out = join(root, "docs", "benchmark.md");
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, markdown);
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeFileSync(join(root, "bench", "results", "latest.json"), JSON.stringify({ date: new Date().toISOString(), results, monitor: monitor.rows }, null, 2), { flag: "w" });
+  log(`wrote ${relative(root, out)}`);
+}
+rmSync(work, { recursive: true, force: true });
