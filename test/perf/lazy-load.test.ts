@@ -1,0 +1,83 @@
+/**
+ * ts-morph (with the TypeScript it bundles) takes most of a second to load; `generate` and
+ * `check` must not pay for it. The built CLI runs as a user runs it, with a preload that
+ * records every module the process loads: ESM through a `module.register()` resolve hook,
+ * CommonJS through `require.cache` at exit (CommonJS `require()` calls bypass ESM hooks on
+ * Node 20). `scaffold --update` must load ts-morph, so the recording is shown to see it.
+ */
+
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+const SPEC = fileURLToPath(new URL("../../specs/asyncio.yaml", import.meta.url));
+/** ts-morph, its bundled TypeScript (@ts-morph/common) and the typescript package. */
+const HEAVY = /\/node_modules\/(ts-morph|@ts-morph\/[^/]+|typescript)\//;
+
+const HOOKS = `
+import { appendFileSync } from "node:fs";
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(process.env.PROTOSKEL_LOAD_LOG, result.url + "\\n");
+  return result;
+}
+`;
+const PRELOAD = `
+import { appendFileSync } from "node:fs";
+import { createRequire, register } from "node:module";
+register(new URL("./hooks.mjs", import.meta.url));
+const require = createRequire(import.meta.url);
+process.on("exit", () => appendFileSync(process.env.PROTOSKEL_LOAD_LOG, Object.keys(require.cache).join("\\n") + "\\n"));
+`;
+
+let dir: string;
+
+beforeAll(() => {
+  expect(existsSync(CLI), "dist/cli.js: run `npm run build` first").toBe(true);
+  dir = mkdtempSync(join(tmpdir(), "protoskel-lazy-"));
+  copyFileSync(SPEC, join(dir, "spec.yaml"));
+  writeFileSync(join(dir, "hooks.mjs"), HOOKS);
+  writeFileSync(join(dir, "preload.mjs"), PRELOAD);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI with the recording preload; returns every module URL or path it loaded. */
+function loadedBy(name: string, args: readonly string[]): Promise<string[]> {
+  const log = join(dir, `${name}.log`);
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--import", "./preload.mjs", CLI, ...args],
+      { cwd: dir, env: { ...process.env, PROTOSKEL_LOAD_LOG: log, NO_COLOR: "1" } },
+      (error, _stdout, stderr) => {
+        if (error) reject(new Error(`protoskel ${args.join(" ")} failed: ${stderr}`));
+        else resolve(readFileSync(log, "utf8").split("\n").filter((line) => line !== ""));
+      },
+    );
+  });
+}
+
+describe("heavy modules load only where needed", () => {
+  it("generate loads neither ts-morph nor typescript", async () => {
+    const loaded = await loadedBy("generate", ["generate", "spec.yaml", "--out", "out", "--no-cache"]);
+    expect(loaded.some((m) => m.includes("/dist/api/generate.js")), "the recording sees the pipeline").toBe(true);
+    expect(loaded.some((m) => m.includes("/node_modules/prettier/")), "the recording sees dependencies").toBe(true);
+    expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
+  }, 60_000);
+
+  it("check loads neither ts-morph nor typescript", async () => {
+    const loaded = await loadedBy("check", ["check", "spec.yaml", "--out", "out"]);
+    expect(loaded.some((m) => m.includes("/dist/api/generate.js"))).toBe(true);
+    expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
+  }, 60_000);
+
+  it("scaffold --update does load ts-morph (the recording would see it)", async () => {
+    await loadedBy("scaffold", ["scaffold", "Protocol", "MyProtocol", "--spec", "spec.yaml", "--out", "out", "--dir", "impl"]);
+    const loaded = await loadedBy("update", ["scaffold", "Protocol", "MyProtocol", "--spec", "spec.yaml", "--out", "out", "--dir", "impl", "--update"]);
+    expect(loaded.some((m) => /\/node_modules\/ts-morph\//.test(m))).toBe(true);
+  }, 60_000);
+});
