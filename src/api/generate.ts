@@ -11,6 +11,7 @@ import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js"
 import { emitSpec, uniqueByPosition, type EmitResult } from "../emit/index.js";
 import type { Model } from "../model/types.js";
 import { startFormatPool, type FormatFailure } from "../write/format.js";
+import { hasFormatCache } from "../write/format-cache.js";
 import type { FormatPool } from "../write/format-pool.js";
 import type { GeneratedFile } from "../write/types.js";
 import { applyPlan, checkPlan, formatFiles, openFormatCache, planWrite, type ApplyOptions, type DriftEntry, type FormatCache, type PlannedFile, type WriteSummary } from "../write/index.js";
@@ -78,6 +79,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 function startPoolEarly(options: GenerateOptions): FormatPool | undefined {
   if (availableParallelism() < 2) return undefined;
+  // With a cache from an earlier run most files are usually hits (a warm run, or `check`);
+  // formatFiles still starts workers itself if the misses turn out to be many.
+  if (options.cache !== false && options.projectDir !== undefined && hasFormatCache(options.projectDir)) return undefined;
   let bytes = 0;
   for (const spec of options.specs) {
     try {

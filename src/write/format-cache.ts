@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -30,6 +31,18 @@ export function formatCacheDir(projectDir: string): string {
 
 const CACHE_FILE = "format-cache.json";
 const CACHE_FORMAT_VERSION = 1;
+
+/**
+ * Whether `projectDir` has a cache file left by an earlier run: a cheap hint (no read) that
+ * most files of this run will be cache hits, so there is no point starting workers early.
+ */
+export function hasFormatCache(projectDir: string): boolean {
+  try {
+    return statSync(join(formatCacheDir(projectDir), CACHE_FILE)).size > 0;
+  } catch {
+    return false;
+  }
+}
 
 interface CacheFileShape {
   readonly version: number;

@@ -60,11 +60,12 @@ class JobQueue {
 
   /**
    * The next job for a thread, from the first of its preferred parsers that has work left.
-   * Different threads prefer different parsers so that each thread mostly needs one Prettier
-   * plugin loaded (the Markdown and TypeScript plugins cost a noticeable time to load each).
+   * Thread `preference` starts at that place in {@link PARSER_ORDER} (the calling thread, 0,
+   * starts with TypeScript, whose plugin the model stage has already loaded), so that each
+   * thread mostly needs one Prettier plugin: loading one costs a noticeable time.
    */
   take(preference: number): FormatJob | undefined {
-    const parsers = [...this.groups.keys()].sort();
+    const parsers = [...this.groups.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     for (let i = 0; i < parsers.length; i++) {
       const group = this.groups.get(parsers[(i + preference) % parsers.length]!)!;
       const job = group.shift();
@@ -76,6 +77,10 @@ class JobQueue {
     return undefined;
   }
 }
+
+/** The order threads are spread over parsers in (see JobQueue.take). */
+const PARSER_ORDER = ["typescript", "markdown", "json"];
+const rank = (parser: string) => (PARSER_ORDER.includes(parser) ? PARSER_ORDER.indexOf(parser) : PARSER_ORDER.length);
 
 /** The state of one {@link FormatPool.run} call. */
 interface Run {
