@@ -41,3 +41,10 @@ describe("generated-examples", () => {
     expect(out).toMatch(/Tests\s+.*\d+ passed/);
   }, 180_000);
 });
+
+describe("examples (hand-written implementations made with scaffold)", () => {
+  it("compile with tsc 7 under the strict flag set, together with the generated code", async () => {
+    const result = await run(process.execPath, [tscBin(), "-p", join(root, "examples", "tsconfig.json")]).catch((e: { stdout: string }) => e);
+    expect((result as { stdout: string }).stdout).toBe("");
+  }, 120_000);
+});
