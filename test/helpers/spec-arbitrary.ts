@@ -327,15 +327,22 @@ function sequence(g: Gen, terms: readonly string[], ends: { plainFirst: boolean;
   return items.reduce((acc, item) => (acc === "" ? item : item.startsWith("[->") ? `${acc} ${item}` : `${acc} -> ${item}`), "");
 }
 
-/** Names that look like paths, device names or prototype keys; each must be refused, never written. */
+/** Names that look like paths or prototype keys; each must be refused wherever it is used, never written. */
 export const PATH_LIKE_NAMES: readonly string[] = [
-  "../x", "../../escape", "a/b", "a\\b", "/etc/passwd", "C:\\Windows", "..", ".", "CON", "con", "Nul", "COM1", "LPT9",
-  "Foo/../../Bar", "./Evil", "~root", "%2e%2e", "x\0y", "__proto__", "Foo\nBar",
+  "../x", "../../escape", "a/b", "a\\b", "/etc/passwd", "C:\\Windows", "..", ".", "Foo/../../Bar", "./Evil", "~root",
+  "%2e%2e", "x\0y", "__proto__", "Foo\nBar", "a:b", "",
 ];
 
-/** A valid spec with its name, one family name or one callback name replaced by a path-like name. */
+/** Windows device names: refused where a name becomes a file or folder (spec and family names), fine as callbacks. */
+export const DEVICE_NAMES: readonly string[] = ["con", "CON", "Nul", "nul", "aux", "COM1", "com1", "lpt9", "Prn"];
+
+/** A valid spec with its name, one family name, one `extends` or one callback name replaced by a path-like name. */
 export function pathLikeSpec(): fc.Arbitrary<GeneratedSpec & { readonly replaced: string }> {
-  return fc.tuple(validSpec(), fc.constantFrom("name", "family", "callback", "extends"), fc.constantFrom(...PATH_LIKE_NAMES), fc.nat()).map(([spec, where, bad, pick]) => {
+  const slotAndName = fc.oneof(
+    fc.tuple(fc.constantFrom("name", "family", "callback", "extends"), fc.constantFrom(...PATH_LIKE_NAMES)),
+    fc.tuple(fc.constantFrom("name", "family"), fc.constantFrom(...DEVICE_NAMES)),
+  );
+  return fc.tuple(validSpec(), slotAndName, fc.nat()).map(([spec, [where, bad], pick]) => {
     const object = structuredClone(spec.object);
     const familyNames = Object.keys(object.families);
     const target = familyNames[pick % familyNames.length]!;
