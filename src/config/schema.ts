@@ -30,3 +30,9 @@ export interface ResolvedConfig {
   readonly emit: { readonly classes: boolean; readonly docs: boolean; readonly tests: "vitest" | "node" | false };
   readonly cache: boolean;
 }
+
+/** The JSON Schema of protoskel.config.json, for editors. */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ConfigSchema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
+  return { $id: "https://protoskel.dev/schema/config-v1.json", title: "protoskel config", ...schema };
+}
