@@ -11,7 +11,7 @@ import { validSpec } from "../helpers/spec-arbitrary.js";
 import { checkCase, errorsOf, generateCase, listFiles, makeRoot, newCase, removeRoot } from "./workspace.js";
 
 /** Runs of the property; each run generates once and checks four times. */
-export const CHECK_RUNS = 12;
+export const CHECK_RUNS = 10;
 
 /** The manifest is bookkeeping that `check` does not report, so it is not a target. */
 const MANIFEST = ".protoskel-manifest.json";

@@ -1,6 +1,6 @@
 /**
- * Generated output always parses as TypeScript (ts-morph's bundled TS) and compiles with
- * tsc 7 under the strict flags. Every generated spec of the property goes into one temp
+ * Generated output always parses as TypeScript (ts-morph's bundled TS), has LF line ends
+ * only, and compiles with tsc 7 under the strict flags. Every generated spec of the property goes into one temp
  * root, and tsc runs once at the end over all of them (tsc is the slow part).
  */
 import { execFile } from "node:child_process";
@@ -28,14 +28,17 @@ describe("generated output compiles", () => {
     await removeRoot(root);
   });
 
-  it("parses as TypeScript with no syntax error in any .ts file", async () => {
+  it("parses as TypeScript with no syntax error in any .ts file, and has no CR in any file", async () => {
     const { ts } = await import("ts-morph");
     await fc.assert(
       fc.asyncProperty(validSpec(), async (spec) => {
         const c = await newCase(root, spec.text);
         const result = await generateCase(c);
         expect(errorsOf(result), spec.text).toEqual([]);
-        const tsFiles = (await listFiles(c.outDir)).filter((f) => f.endsWith(".ts"));
+        const files = await listFiles(c.outDir);
+        // LF only, whatever the spec's line endings (the arbitrary writes some specs with CRLF).
+        for (const file of files) expect((await readFile(join(c.outDir, file), "utf8")).includes("\r"), file).toBe(false);
+        const tsFiles = files.filter((f) => f.endsWith(".ts"));
         expect(tsFiles.length).toBeGreaterThan(spec.families.length);
         for (const file of tsFiles) {
           const text = await readFile(join(c.outDir, file), "utf8");
