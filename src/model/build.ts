@@ -74,6 +74,9 @@ class ModelBuilder {
     if (!/^[a-z][a-z0-9-]*$/.test(this.raw.name)) {
       this.error("PSK2015", `spec name '${this.raw.name}' is not kebab-case`, this.value(["name"]));
     } else if (WINDOWS_DEVICE_NAMES.has(this.raw.name)) {
+      // The name becomes a folder; Windows refuses these whatever follows them.
+      this.error("PSK2015", `spec name '${this.raw.name}' is a reserved device name on Windows and cannot be a folder name`, this.value(["name"]));
+    } else if (WINDOWS_DEVICE_NAMES.has(this.raw.name)) {
       // The name becomes the output sub-folder, and Windows cannot create a folder named like a device.
       const hint = "Choose another name: Windows reserves con, prn, aux, nul, com1–com9 and lpt1–lpt9 in every folder.";
       this.diagnostics.push(diagnostic("PSK2015", `spec name '${this.raw.name}' is a reserved device name on Windows and cannot be a folder name`, this.value(["name"]), { hint }));
