@@ -10,7 +10,7 @@ import { compileExpression, type CompiledExpression } from "./expression.js";
 import type { CallbackLocation, LifecycleSpecInput } from "./input.js";
 import { lifecycleNames } from "./names.js";
 import { illegalPaths, legalPaths } from "./paths.js";
-import { closestName } from "./suggest.js";
+import { didYouMean as closestName } from "../util/did-you-mean.js";
 
 /**
  * Compiles `input` (declared by `input.declaredIn`, possibly an ancestor) for `family`.

@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { Callback } from "../model/types.js";
 import type { LifecycleSpecInput } from "./input.js";
 import type { NameResolver } from "./parser.js";
-import { closestName } from "./suggest.js";
+import { didYouMean as closestName } from "../util/did-you-mean.js";
 
 const IDENTIFIER = /^[\p{L}\p{Nl}_$][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_$]*$/u;
 

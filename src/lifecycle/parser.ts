@@ -13,7 +13,7 @@
 
 import type { AnchorNode, ExprNode, ExprProblem, GroupNode } from "./ast.js";
 import { tokenize, type Token } from "./lexer.js";
-import { closestName } from "./suggest.js";
+import { didYouMean as closestName } from "../util/did-you-mean.js";
 
 /** How the parser turns a written name into a callback. */
 export interface NameResolver {
