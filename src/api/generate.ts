@@ -98,19 +98,7 @@ function startPoolEarly(options: GenerateOptions): FormatPool | undefined {
 async function runPipeline(options: GenerateOptions, pool: FormatPool | undefined): Promise<GenerateResult> {
   const timer = options.timer ?? new StageTimer();
   const mode = options.mode ?? "write";
-  const sources = new Map<string, string>();
-  const loaded = await Promise.all(options.specs.map((s) => loadModel(s.path, s.displayName, timer)));
-  for (const r of loaded) for (const [k, v] of r.sources) sources.set(k, v);
-  const diagnostics: Diagnostic[] = loaded.flatMap((r) => [...r.diagnostics]);
-  const models = loaded.flatMap((r) => (r.model ? [r.model] : []));
-  if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
-
-  const byName = new Map<string, Model>();
-  for (const model of models) {
-    const other = byName.get(model.name);
-    if (other) diagnostics.push(diagnostic("PSK5005", `specs '${other.specFile}' and '${model.specFile}' are both named '${model.name}' and would write the same folder`));
-    byName.set(model.name, model);
-  }
+  const { sources, diagnostics, models } = await loadAll(options.specs, timer);
   if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
 
   let cache: FormatCache | undefined;
@@ -118,9 +106,11 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
 
   // Render and format every spec before writing any, so a template or format error in the
   // last spec leaves the first one's folder untouched too.
+  // Each model is let go once rendered (a large spec's model is tens of MB; peak RSS).
   const prepared = [];
-  for (const model of models) {
+  for (let model = models.shift(); model !== undefined; model = models.shift()) {
     timer.start("render");
+    const { specFile: spec, name } = model;
     const emitted = await emitSpec(model, {
       ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
       tests: options.tests ?? "vitest",
@@ -128,9 +118,10 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
       // Formatting parses every TypeScript file anyway; its parse errors become PSK4002 below.
       checkSyntax: false,
     });
+    model = undefined;
     diagnostics.push(...emitted.diagnostics);
     if (hasErrors(emitted.diagnostics)) continue;
-    const outDir = join(options.outDir, model.name);
+    const outDir = join(options.outDir, name);
     timer.start("format");
     const formatted = await formatFiles(emitted.files, {
       cwdForConfig: outDir,
@@ -142,7 +133,7 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
     timer.start("plan");
     const plan = await planWrite(outDir, formatted.files);
     diagnostics.push(...plan.diagnostics);
-    prepared.push({ model, outDir, plan });
+    prepared.push({ spec, name, outDir, plan });
   }
   timer.stop();
   await cache?.save();
@@ -150,9 +141,9 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
 
   const outcomes: SpecOutcome[] = [];
   let drift = false;
-  for (const { model, outDir, plan } of prepared) {
+  for (const { spec, name, outDir, plan } of prepared) {
     const changes = plan.files.filter((f) => f.action !== "unchanged").map((f) => ({ path: f.path, action: f.action, handEdited: f.handEdited }));
-    const base = { spec: model.specFile, name: model.name, outDir, changes };
+    const base = { spec, name, outDir, changes };
     if (mode === "check") {
       timer.start("check");
       const report = await checkPlan(plan);
@@ -171,6 +162,23 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
     }
   }
   return { diagnostics, sources, outcomes, drift };
+}
+
+/** Loads every spec's model; a name used by two specs is PSK5005. */
+async function loadAll(specs: readonly SpecRef[], timer: StageTimer): Promise<{ sources: Map<string, string>; diagnostics: Diagnostic[]; models: Model[] }> {
+  const sources = new Map<string, string>();
+  const loaded = await Promise.all(specs.map((s) => loadModel(s.path, s.displayName, timer)));
+  for (const r of loaded) for (const [k, v] of r.sources) sources.set(k, v);
+  const diagnostics: Diagnostic[] = loaded.flatMap((r) => [...r.diagnostics]);
+  const models = loaded.flatMap((r) => (r.model ? [r.model] : []));
+  if (hasErrors(diagnostics)) return { sources, diagnostics, models: [] };
+  const byName = new Map<string, Model>();
+  for (const model of models) {
+    const other = byName.get(model.name);
+    if (other) diagnostics.push(diagnostic("PSK5005", `specs '${other.specFile}' and '${model.specFile}' are both named '${model.name}' and would write the same folder`));
+    byName.set(model.name, model);
+  }
+  return { sources, diagnostics, models };
 }
 
 /** A TypeScript file Prettier could not parse is a template problem: PSK4002 naming the template line. */

@@ -133,7 +133,8 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
   const parseHere = (options.checkSyntax ?? true) || renderFailed;
 
   const files: GeneratedFile[] = [];
-  const byPath = new Map<string, { job: Job; content: string }>();
+  // Only what syntaxDiagnostic needs: keeping the jobs would keep every family's view alive.
+  const byPath = new Map<string, { job: Pick<Job, "path" | "template">; content: string }>();
   for (const entry of rendered) {
     if ("failure" in entry) {
       diagnostics.push(entry.failure);
@@ -141,7 +142,7 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
     }
     const { job, content } = entry;
     if (job.parser === "typescript") {
-      byPath.set(job.path, entry);
+      byPath.set(job.path, { job: { path: job.path, template: job.template }, content });
       const problem = parseHere ? await findSyntaxError(content) : undefined;
       if (problem) {
         diagnostics.push(syntaxDiagnostic(templates, job, content, problem));
@@ -176,7 +177,7 @@ export function uniqueByPosition(diagnostics: readonly Diagnostic[]): Diagnostic
 /** PSK4002: names the output line, and the template line that most likely produced it. */
 function syntaxDiagnostic(
   templates: TemplateSet,
-  job: Job,
+  job: Pick<Job, "path" | "template">,
   content: string,
   problem: { line: number; column: number; message: string },
 ): Diagnostic {

@@ -31,6 +31,8 @@ export interface PoolOptions {
 /** A batch handed to a worker is at most about this many characters, so messages stay few but balance stays good. */
 const CHUNK_CHARS = 48 * 1024;
 const CHUNK_MAX_JOBS = 16;
+/** Old-space limit of a worker; formatting one generated file needs a small fraction of it. */
+const WORKER_OLD_SPACE_MB = 160;
 
 type WorkerMessage =
   | { kind: "ready"; version: string }
@@ -192,7 +194,13 @@ class PoolWorker {
     options: PoolOptions,
     private readonly preference: number,
   ) {
-    this.worker = new Worker(FORMAT_WORKER_SOURCE, { eval: true, workerData: { prettierUrl: options.prettierUrl, warm: options.warm ?? [] } });
+    this.worker = new Worker(FORMAT_WORKER_SOURCE, {
+      eval: true,
+      workerData: { prettierUrl: options.prettierUrl, warm: options.warm ?? [] },
+      // A bounded heap makes the worker collect its garbage instead of growing (peak RSS). A
+      // file too big for it kills only the worker: its jobs go back to the calling thread.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
+    });
     // An idle worker must not keep the process alive; one holding jobs must (see offerWork).
     this.worker.unref();
     this.exited = new Promise((resolve) => this.worker.once("exit", () => resolve()));
