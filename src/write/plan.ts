@@ -1,5 +1,5 @@
 import { realpath } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { inspectPath, listFiles, lstatOrUndefined, type DirCache, type DiskEntry } from "./disk.js";
 import { sha256 } from "./hash.js";
@@ -82,7 +82,10 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
     }
   }
   const outStats = lstatOrUndefined(outDir);
-  if (outStats !== undefined && !outStats.isDirectory()) {
+  if (outStats?.isSymbolicLink()) {
+    // Following it would write the whole tree wherever the link points.
+    diagnostics.push(diagnostic("PSK5003", `the output folder '${outDirArg}' is a symbolic link; protoskel does not write through links`));
+  } else if (outStats !== undefined && !outStats.isDirectory()) {
     diagnostics.push(diagnostic("PSK5004", `the output folder '${outDirArg}' exists and is not a directory`));
   }
   if (hasErrors(diagnostics)) return emptyPlan(outDir, diagnostics);
@@ -154,11 +157,15 @@ async function planUnsafe(outDirArg: string, files: readonly GeneratedFile[]): P
   };
 }
 
-/** The output folder with symbolic links above it resolved (the user chose it), so staging lands on its disk. */
+/**
+ * The output folder with symbolic links ABOVE it resolved (the user chose that folder), so
+ * staging lands on its disk. The folder itself is not resolved: if it is a link, the plan
+ * refuses it rather than writing wherever it points.
+ */
 async function resolveOutDir(outDir: string): Promise<string> {
   const absolute = resolve(outDir);
   try {
-    return await realpath(absolute);
+    return join(await realpath(dirname(absolute)), basename(absolute));
   } catch {
     return absolute;
   }

@@ -44,7 +44,7 @@ describe("emitSpec output (node:test)", () => {
     expect(testFiles).toHaveLength(4);
     const result = runNodeTest(dir, testFiles);
     expect(result.status, result.output).toBe(0);
-    expect(result.output).toMatch(/# pass 26\b/);
+    expect(result.output).toMatch(/# pass 27\b/);
     expect(result.output).toMatch(/# fail 0\b/);
     expect(result.output).toMatch(/# todo 16\b/);
   });

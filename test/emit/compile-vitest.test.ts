@@ -66,7 +66,7 @@ describe("emitSpec output (vitest)", () => {
     expect(result.status, result.output).toBe(0);
     expect(result.report?.numFailedTests).toBe(0);
     // 3 + 5 + 5 + 1 default tests, 2 legal and 4 illegal paths in each of Stream and TlsStream.
-    expect(result.report?.numPassedTests).toBe(3 + 5 + 5 + 1 + 2 * (2 + 4));
+    expect(result.report?.numPassedTests).toBe(3 + 5 + 5 + 1 + 2 * (2 + 4) + 1); // + the required-callbacks test
     expect(result.report?.numTodoTests).toBe(3 + 5 + 5 + 3);
   });
 });

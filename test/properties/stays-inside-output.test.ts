@@ -42,13 +42,17 @@ describe("generate never touches a path outside the output folder", () => {
   });
 
   it("valid specs write only under OUT/NAME/, also with symlinks to outside planted in it", async () => {
-    const plant = fc.constantFrom("none", "src-link", "file-link");
+    const plant = fc.constantFrom("none", "src-link", "file-link", "name-link");
     await fc.assert(
       fc.asyncProperty(validSpec(), plant, async (spec, planted) => {
         const c = await workspace(root, spec.text);
         const dir = join(c.outDir, spec.object.name);
         // A link the user (or an attacker) left in the output folder, pointing at a bystander.
-        if (planted !== "none") await mkdir(dir, { recursive: true });
+        if (planted === "name-link") {
+          await mkdir(c.outDir, { recursive: true });
+          await symlink(join(c.dir, "x"), dir, "dir");
+        }
+        if (planted !== "none" && planted !== "name-link") await mkdir(dir, { recursive: true });
         if (planted === "src-link") await symlink(join(c.dir, "x", "src"), join(dir, "src"), "dir");
         if (planted === "file-link") {
           await mkdir(join(dir, "docs"), { recursive: true });
@@ -91,16 +95,14 @@ describe("generate never touches a path outside the output folder", () => {
     }
   });
 
-  // Known bug (reported with issue 7): when OUT/NAME itself is a symbolic link, the writer
-  // resolves it (realpath) and writes the whole tree, and its staging folder, at the link's
-  // target outside the output folder. When this starts failing, the bug is fixed: drop the
-  // `.fails` and add "name-link" to the planted links above.
-  it.fails("does not follow OUT/NAME when it is a symlink to outside (known bug)", async () => {
+  // Found by this suite: the writer once resolved OUT/NAME with realpath and wrote through it.
+  it("does not follow OUT/NAME when it is a symlink to outside (PSK5003)", async () => {
     const c = await workspace(root, "protoskel: 1\nname: linked\nsummary: s\nfamilies:\n  Relay:\n    summary: r\n    callbacks:\n      ping: { doc: Ping. }\n");
     await mkdir(c.outDir, { recursive: true });
     await symlink(join(c.dir, "x"), join(c.outDir, "linked"), "dir");
     const before = await outside(c);
-    await generateCase(c);
+    const result = await generateCase(c);
+    expect(result.diagnostics.map((d) => d.code)).toContain("PSK5003");
     expect(await outside(c)).toEqual(before);
   });
 });

@@ -54,6 +54,15 @@ describe("BufferedProtocol", () => {
     });
   });
 
+  describe("required callbacks", () => {
+    it("are abstract: a subclass that implements them can be built and called", () => {
+      const instance = new StubBufferedProtocol();
+      expect(instance).toBeInstanceOf(BufferedProtocol);
+      for (const name of ["getBuffer", "bufferUpdated"])
+        expect(() => call(instance, name)).not.toThrow();
+    });
+  });
+
   describe("lifecycle", () => {
     it("accepts connectionMade → connectionLost", () => {
       const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
