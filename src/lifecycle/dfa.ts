@@ -22,15 +22,26 @@ export function emptyDfa(alphabet: readonly string[]): Dfa {
 
 /** Subset construction. */
 export function determinize(nfa: Nfa, alphabet: readonly string[]): Dfa {
-  const closure = (seeds: Iterable<number>): number[] => {
+  // Each NFA state's epsilon closure is computed once; a set's closure is their union.
+  const single = new Map<number, readonly number[]>();
+  const closureOf = (state: number): readonly number[] => {
+    let known = single.get(state);
+    if (known) return known;
     const seen = new Set<number>();
-    const stack = [...seeds];
+    const stack = [state];
     while (stack.length > 0) {
       const s = stack.pop()!;
       if (seen.has(s)) continue;
       seen.add(s);
-      stack.push(...nfa.epsilon[s]!);
+      for (const e of nfa.epsilon[s]!) stack.push(e);
     }
+    known = [...seen];
+    single.set(state, known);
+    return known;
+  };
+  const closure = (seeds: Iterable<number>): number[] => {
+    const seen = new Set<number>();
+    for (const seed of seeds) for (const s of closureOf(seed)) seen.add(s);
     return [...seen].sort((a, b) => a - b);
   };
   const ids = new Map<string, number>();
@@ -46,14 +57,32 @@ export function determinize(nfa: Nfa, alphabet: readonly string[]): Dfa {
     return id;
   };
   add(closure([nfa.start]));
+  // Many DFA states move to the same NFA targets on a symbol (e.g. inside `(A | B | …)*`):
+  // remember the DFA state each target list led to, so its closure is built once.
+  const byTargets = new Map<string, number>();
+  const target = (targets: number[]): number => {
+    const key = targets.sort((a, b) => a - b).join(",");
+    let id = byTargets.get(key);
+    if (id === undefined) {
+      id = add(closure(targets));
+      byTargets.set(key, id);
+    }
+    return id;
+  };
   const delta: number[][] = [];
   for (let i = 0; i < sets.length; i++) {
-    const row: number[] = [];
-    for (let symbol = 0; symbol < alphabet.length; symbol++) {
-      const targets: number[] = [];
-      for (const s of sets[i]!) for (const move of nfa.moves[s]!) if (move.symbol === symbol) targets.push(move.to);
-      row.push(targets.length === 0 ? -1 : add(closure(targets)));
+    // One pass over the set's moves, grouped by symbol, instead of one pass per symbol.
+    const bySymbol = new Map<number, number[]>();
+    for (const s of sets[i]!) {
+      for (const move of nfa.moves[s]!) {
+        const targets = bySymbol.get(move.symbol);
+        if (targets) targets.push(move.to);
+        else bySymbol.set(move.symbol, [move.to]);
+      }
     }
+    const row: number[] = new Array<number>(alphabet.length).fill(-1);
+    // Symbols in alphabet order, so new sets are numbered the same way on every run.
+    for (const symbol of [...bySymbol.keys()].sort((a, b) => a - b)) row[symbol] = target(bySymbol.get(symbol)!);
     delta.push(row);
   }
   return { alphabet, initial: 0, accepting: sets.map((set) => set.includes(nfa.accept)), delta };
