@@ -8,7 +8,9 @@ import { EXIT } from "./output.js";
 /** Prints the crash report and exits with code 70. */
 export function reportCrash(error: unknown, version: string): never {
   const err = error instanceof Error ? error : new Error(String(error));
-  const frame = err.stack?.split("\n").slice(1).find((line) => line.includes("protoskel") || line.includes("/src/") || line.includes("/dist/"))?.trim() ?? "(no stack)";
+  const frames = err.stack?.split("\n").slice(1).map((line) => line.trim()).filter((line) => line.startsWith("at ")) ?? [];
+  // Prefer protoskel's own frame; else the top frame (e.g. inside a dependency); else say so.
+  const frame = frames.find((line) => line.includes("protoskel") || line.includes("/src/") || line.includes("/dist/")) ?? frames[0] ?? "(no stack)";
   const command = process.argv.slice(2).map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
   process.stderr.write(
     [
