@@ -6,10 +6,9 @@
  */
 
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { MONITOR_EXPORTS } from "../model/generated-names.js";
 import type { Model } from "../model/types.js";
 
-/** What `src/lifecycle.ts` exports (see templates/lifecycle.ts.eta). */
-const MONITOR_EXPORTS = ["LifecycleDefinition", "LifecycleError", "LifecycleMonitor", "monitored"];
 
 /** PSK4005 for every generated export name claimed twice. */
 export function checkGeneratedNames(model: Model): Diagnostic[] {

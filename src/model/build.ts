@@ -10,6 +10,7 @@ import { keyLocation, locatedText, valueLocation, type SpecPath } from "../spec/
 import { keysInOrder, type LoadedSpec } from "../spec/load.js";
 import type { RawCallback, RawFamily, RawParam } from "../spec/schema.js";
 import { BUILTIN_TYPES } from "./builtins.js";
+import { GENERATED_NAME_SUFFIXES, MONITOR_EXPORTS } from "./generated-names.js";
 import { resolveInheritance } from "./inheritance.js";
 import { camelCase, isIdentifier, isPascalCase, RESERVED_MEMBERS, RESERVED_WORDS, TYPE_KEYWORDS, WINDOWS_DEVICE_NAMES } from "./names.js";
 import { firstSentence } from "./summary.js";
@@ -26,10 +27,7 @@ export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Suffixes of the names generated next to each family class; see src/emit. */
-export const GENERATED_NAME_SUFFIXES = ["Callbacks", "Lifecycle"] as const;
-/** Names the generated barrel exports besides families and types. */
-const GENERATED_EXPORTS = new Set(["LifecycleMonitor", "LifecycleError", "LifecycleDefinition", "monitored"]);
+const GENERATED_EXPORTS: ReadonlySet<string> = new Set(MONITOR_EXPORTS);
 /** Generated file names (lower-cased) a family's file must not collide with, on a case-insensitive disk too. */
 const GENERATED_FILE_STEMS = new Set(["types", "index", "lifecycle", "readme"]);
 
