@@ -19,6 +19,7 @@ const cases: Case[] = [
   { code: "PSK1001", why: "YAML syntax error", spec: `${HEAD}families:\n  A: «b: c\n` },
   { code: "PSK1002", why: "duplicate key", spec: `${HEAD}families:\n  A:\n    summary: a\n    callbacks: {}\n  «A:\n    summary: b\n` },
   { code: "PSK1003", why: "nesting too deep", spec: `${HEAD}doc: ${"[".repeat(64)}«${"[".repeat(6)}${"]".repeat(70)}\nfamilies: {}\n`, message: /nesting/ },
+  { code: "PSK1005", why: "complex (non-scalar) mapping key", spec: `${HEAD}families:\n  ? «[A, B]\n  : { summary: a, callbacks: {} }\n`, message: /complex/ },
   { code: "PSK2001", why: "missing summary", spec: `«protoskel: 1\nname: demo\nfamilies: {}\n`, message: /missing required key 'summary'/ },
   { code: "PSK2002", why: "unknown key with did-you-mean", spec: `${HEAD}families:\n  A:\n    summary: a\n    callbacks:\n      x:\n        doc: d\n        «parms: []\n`, message: /did you mean 'params'/ },
   { code: "PSK2003", why: "unknown type with did-you-mean", spec: `${HEAD}types:\n  Transport: { from: "./t.js" }\nfamilies:\n  A:\n    summary: a\n    callbacks:\n      x:\n        doc: d\n        params: [{ name: t, type: "Error | «Trnasport" }]\n`, message: /did you mean 'Transport'/ },
@@ -54,6 +55,15 @@ describe("every model diagnostic code, at its line and column", () => {
       if (c.message) expect(hit!.message).toMatch(c.message);
     });
   }
+});
+
+describe("files that cannot be read", () => {
+  it("PSK1004: a missing spec file is named in the message", async () => {
+    const { loadModel } = await import("../../src/api/load-model.js");
+    const result = await loadModel("/nonexistent/dir/spec.yaml", "specs/missing.yaml");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["PSK1004"]);
+    expect(result.diagnostics[0]!.message).toMatch(/specs\/missing\.yaml.*no such file/);
+  });
 });
 
 describe("one pass collects every diagnostic", () => {
