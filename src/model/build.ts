@@ -9,10 +9,9 @@ import type { CallbackLocation, LifecycleSpecInput, LocatedName } from "../lifec
 import { keyLocation, locatedText, valueLocation, type SpecPath } from "../spec/locate.js";
 import { keysInOrder, type LoadedSpec } from "../spec/load.js";
 import type { RawCallback, RawFamily, RawParam } from "../spec/schema.js";
-import { BUILTIN_TYPES } from "./builtins.js";
-import { GENERATED_NAME_SUFFIXES, MONITOR_EXPORTS } from "./generated-names.js";
+import { checkDeclaredNames } from "./check-names.js";
 import { resolveInheritance } from "./inheritance.js";
-import { camelCase, isIdentifier, isPascalCase, RESERVED_MEMBERS, RESERVED_WORDS, TYPE_KEYWORDS, WINDOWS_DEVICE_NAMES } from "./names.js";
+import { camelCase, isIdentifier, RESERVED_MEMBERS, RESERVED_WORDS, WINDOWS_DEVICE_NAMES } from "./names.js";
 import { firstSentence } from "./summary.js";
 import { TypeResolver } from "./type-resolver.js";
 import type { Callback, Family, InterfaceField, Model, Param, TypeDecl, TypeExpr } from "./types.js";
@@ -27,9 +26,6 @@ export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const GENERATED_EXPORTS: ReadonlySet<string> = new Set(MONITOR_EXPORTS);
-/** Generated file names (lower-cased) a family's file must not collide with, on a case-insensitive disk too. */
-const GENERATED_FILE_STEMS = new Set(["types", "index", "lifecycle", "readme"]);
 
 /** Builds the resolved model of a loaded spec. */
 export async function buildModel(spec: LoadedSpec, specFile: string): Promise<BuildResult> {
@@ -81,8 +77,10 @@ class ModelBuilder {
     }
     const typeNames = keysInOrder(this.source, ["types"]);
     const familyNames = keysInOrder(this.source, ["families"]);
-    this.checkTypeNames(typeNames, familyNames);
-    this.checkFamilyNames(familyNames, typeNames);
+    this.diagnostics.push(...checkDeclaredNames(typeNames, familyNames, {
+      type: (name) => this.key(["types", name]),
+      family: (name) => this.key(["families", name]),
+    }));
 
     const declared = new Set([...typeNames, ...familyNames]);
     const resolver = new TypeResolver(declared);
@@ -151,45 +149,6 @@ class ModelBuilder {
       families,
     };
     return { model: deepFreeze(model), lifecycleInputs, callbackLocations, diagnostics };
-  }
-
-  private checkTypeNames(typeNames: readonly string[], familyNames: readonly string[]): void {
-    for (const name of typeNames) {
-      const at = this.key(["types", name]);
-      if (!isIdentifier(name)) this.error("PSK2011", `type name '${name}' is not a valid identifier`, at);
-      else if (RESERVED_WORDS.has(name) || TYPE_KEYWORDS.has(name)) this.error("PSK2010", `type name '${name}' is a reserved word`, at);
-      else if (BUILTIN_TYPES.has(name)) this.error("PSK2010", `type name '${name}' would shadow the built-in type of that name`, at);
-      else if (GENERATED_EXPORTS.has(name)) this.error("PSK2009", `type name '${name}' clashes with a name protoskel generates`, at);
-      if (familyNames.includes(name)) this.error("PSK2008", `'${name}' is declared both as a type and as a family`, at);
-    }
-  }
-
-  private checkFamilyNames(familyNames: readonly string[], typeNames: readonly string[]): void {
-    const byLower = new Map<string, string>();
-    const exported = new Map<string, string>();
-    for (const name of [...typeNames]) exported.set(name, `type '${name}'`);
-    for (const name of familyNames) {
-      const at = this.key(["families", name]);
-      if (!isIdentifier(name)) {
-        this.error("PSK2011", `family name '${name}' is not a valid identifier (families are TypeScript class names, e.g. 'StreamProtocol')`, at);
-        continue;
-      }
-      if (RESERVED_WORDS.has(name) || TYPE_KEYWORDS.has(name)) this.error("PSK2010", `family name '${name}' is a reserved word`, at);
-      else if (!isPascalCase(name)) this.error("PSK2011", `family name '${name}' is not PascalCase (e.g. '${name[0]!.toUpperCase()}${name.slice(1).replace(/_(.)/g, (_, c: string) => c.toUpperCase())}')`, at);
-      else if (BUILTIN_TYPES.has(name)) this.error("PSK2010", `family name '${name}' would shadow the built-in type of that name`, at);
-      else if (WINDOWS_DEVICE_NAMES.has(name.toLowerCase())) this.error("PSK2010", `family name '${name}' is a reserved device name on Windows and cannot be a file name`, at);
-      else if (GENERATED_FILE_STEMS.has(name.toLowerCase())) this.error("PSK2009", `family name '${name}' clashes with the generated file '${name.toLowerCase()}.ts' on case-insensitive disks`, at);
-      const lower = name.toLowerCase();
-      const clash = byLower.get(lower);
-      if (clash !== undefined) this.error("PSK2009", `family '${name}' differs from family '${clash}' only in case; their files would clash on case-insensitive disks`, at);
-      else byLower.set(lower, name);
-      for (const exportName of [name, ...GENERATED_NAME_SUFFIXES.map((s) => name + s)]) {
-        const owner = exported.get(exportName);
-        if (owner !== undefined && exportName !== name) this.error("PSK2009", `family '${name}' generates '${exportName}', which clashes with ${owner}`, at);
-        else if (GENERATED_EXPORTS.has(exportName)) this.error("PSK2009", `family '${name}' clashes with '${exportName}', which protoskel generates`, at);
-        exported.set(exportName, `the name generated for family '${name}'`);
-      }
-    }
   }
 
   private async resolveTypes(typeNames: readonly string[], resolver: TypeResolver): Promise<TypeDecl[] | undefined> {
