@@ -169,6 +169,16 @@ const target = (name, pass, detail) => {
 
 const started = Date.now();
 const loadAtStart = loadavg()[0];
+/** Cores this process can actually use now (bench/parallel-probe.mjs). */
+const probeParallelism = () => {
+  try {
+    return JSON.parse(runMeasured(node, [join(root, "bench", "parallel-probe.mjs")]).stdout.trim());
+  } catch {
+    return { effectiveCores: NaN };
+  }
+};
+const probeAtStart = probeParallelism();
+log(`usable cores now: ${probeAtStart.effectiveCores} of ${probeAtStart.cores}`);
 const small = projects.get("SMALL");
 const large = projects.get(largeSize);
 log(`bench in ${work}; SMALL n=${smallRuns}, sizes ${sizes.join(", ")} × ${CALLBACKS} callbacks (n=${largeRuns})`);
@@ -212,6 +222,7 @@ for (const peer of PEERS.filter((p) => !missingPeers.includes(p.name))) {
   }
 }
 const monitor = monitorOverhead();
+const probeAtEnd = probeParallelism();
 
 // ---------------------------------------------------------------- targets
 const ratio = (a, b) => a / b;
@@ -285,6 +296,7 @@ const lines = [
   `- date: ${new Date().toISOString().slice(0, 10)}`,
   `- machine: ${cpu.length} cores, ${cpu[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${process.platform}`,
   `- load average (1 min) at start / end: ${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (other work on the machine inflates wall times; CPU times are less affected)`,
+  `- usable cores measured at start / end (bench/parallel-probe.mjs: a CPU-bound loop on 1 thread vs one thread per core): ${probeAtStart.effectiveCores} / ${probeAtEnd.effectiveCores} of ${cpu.length}. Formatting is shared between the main thread and a worker, which only shortens wall time when a second core is actually free.`,
   `- runs: SMALL n=${smallRuns}, N×${CALLBACKS} n=${largeRuns}${quick ? " (--quick)" : ""}; whole bench took ${Math.round((Date.now() - started) / 1000)} s`,
   "",
   "| tool | input | wall | CPU (user+sys) | peak RSS MiB | n | stages (s, from --timing) |",

@@ -98,11 +98,14 @@ function startPoolEarly(options: GenerateOptions): FormatPool | undefined {
 async function runPipeline(options: GenerateOptions, pool: FormatPool | undefined): Promise<GenerateResult> {
   const timer = options.timer ?? new StageTimer();
   const mode = options.mode ?? "write";
+  // The cache file (tens of MB for a large spec) is read while the specs load.
+  const opening = options.cache !== false && options.projectDir !== undefined ? openFormatCache(options.projectDir) : undefined;
   const { sources, diagnostics, models } = await loadAll(options.specs, timer);
-  if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
-
-  let cache: FormatCache | undefined;
-  if (options.cache !== false && options.projectDir !== undefined) cache = await openFormatCache(options.projectDir);
+  if (hasErrors(diagnostics)) {
+    await opening;
+    return { diagnostics, sources, outcomes: [], drift: false };
+  }
+  const cache: FormatCache | undefined = await opening;
 
   // Render and format every spec before writing any, so a template or format error in the
   // last spec leaves the first one's folder untouched too.
@@ -136,7 +139,24 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
     prepared.push({ spec, name, outDir, plan });
   }
   timer.stop();
-  await cache?.save();
+  // Saving writes the whole cache file; the disk write overlaps with writing the output.
+  const saving = cache?.save();
+  try {
+    return await writeOrCheck(prepared, diagnostics, sources, mode, timer, options);
+  } finally {
+    await saving;
+  }
+}
+
+/** The back half: write each prepared spec (or report drift, or only plan), once everything rendered and formatted. */
+async function writeOrCheck(
+  prepared: ReadonlyArray<{ spec: string; name: string; outDir: string; plan: Awaited<ReturnType<typeof planWrite>> }>,
+  diagnostics: Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  mode: NonNullable<GenerateOptions["mode"]>,
+  timer: StageTimer,
+  options: GenerateOptions,
+): Promise<GenerateResult> {
   if (hasErrors(diagnostics)) return { diagnostics, sources, outcomes: [], drift: false };
 
   const outcomes: SpecOutcome[] = [];
