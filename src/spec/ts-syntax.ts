@@ -49,8 +49,37 @@ export interface ExpressionError {
 const TYPE_PREFIX = "type __T = ";
 const VALUE_PREFIX = "const __v = ";
 
+/**
+ * Results by expression text. Large specs repeat the same few types thousands of times
+ * (`Uint8Array`, `Error | null`); a parse depends on the text alone, so each is parsed once.
+ */
+const CACHE_LIMIT = 50_000; // bounds memory in a long --watch session
+const typeCache = new Map<string, Promise<ParsedTypeExpression | ExpressionError>>();
+const valueCache = new Map<string, Promise<{ readonly ok: true; readonly text: string } | ExpressionError>>();
+
 /** Parses `text` as exactly one TypeScript type and re-prints it. */
-export async function parseTypeExpression(text: string): Promise<ParsedTypeExpression | ExpressionError> {
+export function parseTypeExpression(text: string): Promise<ParsedTypeExpression | ExpressionError> {
+  let result = typeCache.get(text);
+  if (!result) {
+    if (typeCache.size >= CACHE_LIMIT) typeCache.clear();
+    result = parseTypeExpressionUncached(text);
+    typeCache.set(text, result);
+  }
+  return result;
+}
+
+/** Parses `text` as exactly one TypeScript expression from a small safe set, and re-prints it. */
+export function parseDefaultExpression(text: string): Promise<{ readonly ok: true; readonly text: string } | ExpressionError> {
+  let result = valueCache.get(text);
+  if (!result) {
+    if (valueCache.size >= CACHE_LIMIT) valueCache.clear();
+    result = parseDefaultExpressionUncached(text);
+    valueCache.set(text, result);
+  }
+  return result;
+}
+
+async function parseTypeExpressionUncached(text: string): Promise<ParsedTypeExpression | ExpressionError> {
   const parsed = await parseWrapped(text, TYPE_PREFIX);
   if (!parsed.ok) return parsed;
   const statement = parsed.body[0]!;
@@ -67,8 +96,7 @@ export async function parseTypeExpression(text: string): Promise<ParsedTypeExpre
   }
 }
 
-/** Parses `text` as exactly one TypeScript expression from a small safe set, and re-prints it. */
-export async function parseDefaultExpression(text: string): Promise<{ readonly ok: true; readonly text: string } | ExpressionError> {
+async function parseDefaultExpressionUncached(text: string): Promise<{ readonly ok: true; readonly text: string } | ExpressionError> {
   const parsed = await parseWrapped(text, VALUE_PREFIX);
   if (!parsed.ok) return parsed;
   const statement = parsed.body[0]!;
