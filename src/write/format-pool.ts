@@ -22,8 +22,9 @@ export interface PoolOptions {
   readonly prettierVersion: string;
   readonly workers: number;
   /**
-   * Parsers each worker loads (and runs once on a tiny input) as soon as it starts, so that a
-   * pool started early has its plugins loaded and compiled by the time the files arrive.
+   * Parsers the run will use. Each worker loads the plugin of the one it prefers (see
+   * JobQueue.take) as soon as it starts, so that a pool started early has it loaded by the
+   * time the files arrive; loading all of them would delay the worker's first job.
    */
   readonly warm?: readonly string[];
 }
@@ -31,6 +32,8 @@ export interface PoolOptions {
 /** A batch handed to a worker is at most about this many characters, so messages stay few but balance stays good. */
 const CHUNK_CHARS = 48 * 1024;
 const CHUNK_MAX_JOBS = 16;
+/** Work left for a parser below which a thread without that parser's plugin leaves it to others. */
+const STEAL_MIN_CHARS = 64 * 1024;
 /** Old-space limit of a worker; formatting one generated file needs a small fraction of it. */
 const WORKER_OLD_SPACE_MB = 160;
 
@@ -62,14 +65,17 @@ class JobQueue {
 
   /**
    * The next job for a thread, from the first of its preferred parsers that has work left.
-   * Thread `preference` starts at that place in {@link PARSER_ORDER} (the calling thread, 0,
-   * starts with TypeScript, whose plugin the model stage has already loaded), so that each
-   * thread mostly needs one Prettier plugin: loading one costs a noticeable time.
+   * Thread `preference` starts at that place in {@link PARSER_ORDER}, so that each thread
+   * mostly needs one Prettier plugin. Beyond its first choice, a thread takes work for a
+   * parser it has not `loaded` only when enough of it is left to pay for loading that plugin and warming it up (about
+   * as long as formatting a few files); otherwise the thread that has it loaded finishes it.
    */
-  take(preference: number): FormatJob | undefined {
+  take(preference: number, loaded?: ReadonlySet<string>): FormatJob | undefined {
     const parsers = [...this.groups.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
     for (let i = 0; i < parsers.length; i++) {
-      const group = this.groups.get(parsers[(i + preference) % parsers.length]!)!;
+      const parser = parsers[(i + preference) % parsers.length]!;
+      const group = this.groups.get(parser)!;
+      if (i > 0 && loaded && !loaded.has(parser) && charsOf(group) < STEAL_MIN_CHARS) continue;
       const job = group.shift();
       if (job) {
         this.remainingChars -= job.content.length;
@@ -79,6 +85,8 @@ class JobQueue {
     return undefined;
   }
 }
+
+const charsOf = (jobs: readonly FormatJob[]) => jobs.reduce((sum, job) => sum + job.content.length, 0);
 
 /** The order threads are spread over parsers in (see JobQueue.take). */
 const PARSER_ORDER = ["typescript", "markdown", "json"];
@@ -104,6 +112,8 @@ interface Run {
 export class FormatPool {
   private readonly workers: PoolWorker[] = [];
   private run: Run | undefined;
+  /** Parsers the calling thread has formatted with (their plugins are loaded there). */
+  private readonly mainParsers = new Set<string>();
 
   private constructor(readonly options: PoolOptions) {
     for (let i = 0; i < options.workers; i++) this.workers.push(new PoolWorker(this, options, i + 1));
@@ -132,9 +142,11 @@ export class FormatPool {
       // The calling thread has Prettier loaded too: it formats one file at a time and yields
       // between files so that worker messages (asking for more work) are answered promptly.
       for (;;) {
-        const job = run.queue.take(0);
+        // Work for a plugin this thread lacks only if there is a lot, or nobody else can do it.
+        const job = run.queue.take(0, this.mainParsers) ?? (run.busy === 0 ? run.queue.take(0) : undefined);
         if (job) {
           if (!run.outcomes.has(job.index)) run.outcomes.set(job.index, await formatOne(job));
+          this.mainParsers.add(String(job.options["parser"] ?? ""));
           await new Promise<void>((resolve) => setImmediate(resolve));
           continue;
         }
@@ -154,7 +166,7 @@ export class FormatPool {
   }
 
   /** A chunk for worker number `preference`, or nothing; counts it as busy with this run. */
-  takeChunk(preference: number): { run: Run; chunk: FormatJob[] } | undefined {
+  takeChunk(preference: number, loaded: ReadonlySet<string>): { run: Run; chunk: FormatJob[] } | undefined {
     const run = this.run;
     if (!run) return undefined;
     const chunk: FormatJob[] = [];
@@ -162,7 +174,7 @@ export class FormatPool {
     // Near the end, smaller chunks, so that no thread is left alone with a big batch.
     const limit = Math.max(1, Math.min(CHUNK_CHARS, run.queue.remainingChars / (2 * (this.workers.length + 1))));
     while (chunk.length < CHUNK_MAX_JOBS && chars < limit) {
-      const job = run.queue.take(preference);
+      const job = run.queue.take(preference, loaded);
       if (!job) break;
       chunk.push(job);
       chars += job.content.length;
@@ -187,6 +199,8 @@ class PoolWorker {
   private ready = false;
   stopped = false;
   private inFlight: { run: Run; chunk: FormatJob[] } | undefined;
+  /** Parsers whose plugins this worker has loaded (warmed at start, or used since). */
+  private readonly loaded: Set<string>;
   private readonly exited: Promise<void>;
 
   constructor(
@@ -194,9 +208,12 @@ class PoolWorker {
     options: PoolOptions,
     private readonly preference: number,
   ) {
+    const used = [...(options.warm ?? [])].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const warm = used.length > 0 ? [used[preference % used.length]!] : [];
+    this.loaded = new Set(warm);
     this.worker = new Worker(FORMAT_WORKER_SOURCE, {
       eval: true,
-      workerData: { prettierUrl: options.prettierUrl, warm: options.warm ?? [] },
+      workerData: { prettierUrl: options.prettierUrl, warm },
       // A bounded heap makes the worker collect its garbage instead of growing (peak RSS). A
       // file too big for it kills only the worker: its jobs go back to the calling thread.
       resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB },
@@ -216,7 +233,10 @@ class PoolWorker {
         const flight = this.inFlight;
         this.inFlight = undefined;
         this.worker.unref();
-        if (flight) this.pool.finishChunk(flight.run, flight.chunk, message.outcomes);
+        if (flight) {
+          for (const job of flight.chunk) this.loaded.add(String(job.options["parser"] ?? ""));
+          this.pool.finishChunk(flight.run, flight.chunk, message.outcomes);
+        }
         this.offerWork();
       } else {
         void this.stop();
@@ -229,7 +249,7 @@ class PoolWorker {
   /** Sends a chunk if this worker is ready, idle, and the pool has work. */
   offerWork(): void {
     if (!this.ready || this.stopped || this.inFlight) return;
-    const next = this.pool.takeChunk(this.preference);
+    const next = this.pool.takeChunk(this.preference, this.loaded);
     if (!next) return;
     this.inFlight = next;
     // The calling thread may be waiting on nothing but this worker's answer.
@@ -255,6 +275,7 @@ class PoolWorker {
  * this batch alone (see {@link FormatPool} to start one early and share it).
  */
 export async function formatInPool(jobs: readonly FormatJob[], formatOne: FormatOne, pool: PoolOptions): Promise<FormatOutcome[]> {
+  // No warming: the jobs are already waiting, and a worker loads its plugin with its first job.
   const started = FormatPool.start(pool);
   try {
     return await started.format(jobs, formatOne);
