@@ -3,34 +3,13 @@
  * working directory upward (or the file named by --config).
  */
 
-import { access, readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { ConfigSchema, type ResolvedConfig } from "./schema.js";
 
-/** The file names looked for, in this order, in each folder. */
-export const CONFIG_FILE_NAMES = ["protoskel.config.json", "protoskel.config.yaml", "protoskel.config.yml"] as const;
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The nearest config file from `cwd` upward, if any. */
-export async function findConfig(cwd: string): Promise<string | undefined> {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (await exists(candidate)) return candidate;
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
+export { CONFIG_FILE_NAMES, findConfig } from "./find.js";
 
 /** Defaults when there is no config file: paths relative to the working directory. */
 export function defaultConfig(cwd: string): ResolvedConfig {

@@ -2,11 +2,14 @@
 
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { recordFingerprints } from "../../api/fingerprint.js";
 import { generate, type GenerateResult } from "../../api/generate.js";
+import type { SpecRef } from "../../api/resolve-specs.js";
 import { StageTimer } from "../../api/timing.js";
 import { hasErrors } from "../../diagnostics/index.js";
 import { commandContext, specsFor, type CommandContext } from "../context.js";
 import { EXIT, type Output } from "../output.js";
+import { fastPathContext } from "../fast-check.js";
 import { watchAndRegenerate } from "../watch.js";
 
 /** The options of generate/check as yargs hands them over. */
@@ -64,8 +67,27 @@ async function once(context: CommandContext, args: GenerateArgs): Promise<number
   output.diagnostics(result.diagnostics, result.sources);
   if (hasErrors(result.diagnostics)) return EXIT.badInput;
   report(output, result, mode, performance.now() - started);
+  if (mode === "write" || (mode === "check" && !result.drift)) await remember(args, resolved.specs, result);
   if (args.timing || process.env["PROTOSKEL_TIMING"] === "1") process.stderr.write(`timing (ms): ${JSON.stringify(timer.report())}\n`);
   return mode === "check" && result.drift ? EXIT.drift : EXIT.ok;
+}
+
+/**
+ * After a run that left the output exactly as generated, records the inputs' fingerprint so
+ * that the next bare `check` can answer without the pipeline (src/cli/fast-check.ts). Only
+ * for runs configured purely by the config file, since that is all the fast path reads.
+ */
+async function remember(args: GenerateArgs, specs: readonly SpecRef[], result: GenerateResult): Promise<void> {
+  const bare = (args.specs ?? []).length === 0 && args.out === undefined && args.templates === undefined && args.tests === undefined && args.config === undefined && args.cache !== false;
+  if (!bare) return;
+  const context = await fastPathContext(process.cwd());
+  if (!context) return;
+  const outDirBySpec = new Map(result.outcomes.map((o) => [o.spec, o.outDir]));
+  const entries = specs.flatMap((spec) => {
+    const outDir = outDirBySpec.get(spec.displayName);
+    return outDir === undefined ? [] : [{ specPath: spec.path, outDir, configFile: context.configFile, ...(context.templatesDir !== undefined ? { templatesDir: context.templatesDir } : {}) }];
+  });
+  await recordFingerprints(context.root, entries);
 }
 
 function report(output: Output, result: GenerateResult, mode: "write" | "check" | "dry-run", ms: number): void {
