@@ -8,29 +8,13 @@ import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-compile.js";
 
 /** The repository root (for node_modules and the tsc binary). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
-/** The strict flag set from the design doc, plus what a NodeNext ESM project needs. */
-export const STRICT_OPTIONS = {
-  target: "ES2022",
-  module: "NodeNext",
-  moduleResolution: "NodeNext",
-  lib: ["ES2023"],
-  types: ["node"],
-  strict: true,
-  noImplicitOverride: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  exactOptionalPropertyTypes: true,
-  verbatimModuleSyntax: true,
-  isolatedDeclarations: true,
-  declaration: true,
-  skipLibCheck: true,
-  rootDir: ".",
-  outDir: "dist",
-};
+/** The strict flag set from the design doc, plus what a NodeNext ESM project with tests needs. */
+export const STRICT_OPTIONS = { ...STRICT_COMPILER_OPTIONS, types: ["node"], rootDir: ".", outDir: "dist" };
 
 /** Writes `files` (paths relative to the project) into a new temp project and returns its folder. */
 export async function writeProject(files: readonly { path: string; content: string }[]): Promise<string> {

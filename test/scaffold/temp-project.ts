@@ -11,36 +11,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { generate } from "../../src/index.js";
+import { STRICT_COMPILER_OPTIONS } from "../helpers/strict-compile.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 const TSCONFIG = {
-  compilerOptions: {
-    target: "ES2022",
-    module: "NodeNext",
-    moduleResolution: "NodeNext",
-    lib: ["ES2023"],
-    types: ["node"],
-    strict: true,
-    noImplicitOverride: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    exactOptionalPropertyTypes: true,
-    verbatimModuleSyntax: true,
-    isolatedDeclarations: true,
-    declaration: true,
-    noEmit: true,
-    skipLibCheck: true,
-  },
+  compilerOptions: { ...STRICT_COMPILER_OPTIONS, types: ["node"], noEmit: true },
   include: ["src", "generated"],
 };
-
-/** The transport types the asyncio spec imports from `./transports.js`: the application provides them. */
-const TRANSPORTS = `export interface BaseTransport { close(): void; }
-export interface Transport extends BaseTransport { write(data: Uint8Array): void; }
-export interface DatagramTransport extends BaseTransport { sendto(data: Uint8Array): void; }
-export interface SubprocessTransport extends BaseTransport { getPid(): number; }
-`;
 
 /** A temp project with the asyncio spec generated into `generated/`. */
 export interface TempProject {
@@ -71,7 +49,6 @@ export async function createTempProject(): Promise<TempProject> {
     async regenerate() {
       const result = await generate({ specs: ["specs/asyncio.yaml"], outDir: join(root, "generated"), cwd: root, cache: false });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      writeFileSync(join(root, "generated/asyncio/src/transports.ts"), TRANSPORTS);
     },
     remove() {
       rmSync(root, { recursive: true, force: true });
