@@ -12,6 +12,7 @@
  * Line terminators become LF and invisible or reordering characters are shown (visible.ts).
  */
 
+import { rewriteOutsideCodeSpans } from "./code-spans.js";
 import { makeVisible } from "./visible.js";
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
@@ -19,34 +20,12 @@ const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/;
 
 /** Escapes `<` that would open live HTML, outside inline code spans. */
 function escapeInlineHtml(line: string): string {
-  let result = "";
-  let openTicks = 0;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (ch === "`") {
-      let run = 1;
-      while (line[i + run] === "`") run++;
-      if (openTicks === 0) openTicks = run;
-      else if (openTicks === run) openTicks = 0;
-      result += line.slice(i, i + run);
-      i += run - 1;
-      continue;
-    }
-    if (ch === "<" && openTicks === 0) {
-      const autolink = AUTOLINK.exec(line.slice(i));
-      if (autolink) {
-        result += autolink[0];
-        i += autolink[0].length - 1;
-        continue;
-      }
-      if (/^<[A-Za-z/!?]/.test(line.slice(i))) {
-        result += "&lt;";
-        continue;
-      }
-    }
-    result += ch;
-  }
-  return result;
+  return rewriteOutsideCodeSpans(line, (rest) => {
+    if (rest[0] !== "<") return undefined;
+    const autolink = AUTOLINK.exec(rest);
+    if (autolink) return [autolink[0], autolink[0].length];
+    return /^<[A-Za-z/!?]/.test(rest) ? ["&lt;", 1] : undefined;
+  });
 }
 
 /** Neutralises a line that Markdown would read as a heading. */

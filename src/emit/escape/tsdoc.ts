@@ -17,6 +17,7 @@
  */
 
 import { makeVisible } from "./visible.js";
+import { rewriteOutsideCodeSpans } from "./code-spans.js";
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
@@ -32,23 +33,7 @@ function escapeLine(line: string, inFence: boolean): string {
 
 /** `\@` for every `@` that follows whitespace outside backtick code spans. */
 function escapeSpacedAts(line: string): string {
-  let result = "";
-  let openTicks = 0;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (ch === "`") {
-      let run = 1;
-      while (line[i + run] === "`") run++;
-      if (openTicks === 0) openTicks = run;
-      else if (openTicks === run) openTicks = 0;
-      result += line.slice(i, i + run);
-      i += run - 1;
-      continue;
-    }
-    if (ch === "@" && openTicks === 0 && i > 0 && /\s/.test(line[i - 1]!)) result += "\\@";
-    else result += ch;
-  }
-  return result;
+  return rewriteOutsideCodeSpans(line, (rest, previous) => (rest[0] === "@" && previous !== undefined && /\s/.test(previous) ? ["\\@", 1] : undefined));
 }
 
 /**
