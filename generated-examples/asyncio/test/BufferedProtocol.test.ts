@@ -64,97 +64,22 @@ describe("BufferedProtocol", () => {
   });
 
   describe("lifecycle", () => {
-    it("accepts connectionMade → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → getBuffer → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "getBuffer", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → eofReceived → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "eofReceived", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → resumeWriting → pauseWriting → getBuffer → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of [
+    /** Complete legal lifecycles that together take every transition of the automaton. */
+    const legal: readonly (readonly string[])[] = [
+      ["connectionMade", "connectionLost"],
+      ["connectionMade", "pauseWriting", "connectionLost"],
+      ["connectionMade", "getBuffer", "connectionLost"],
+      ["connectionMade", "eofReceived", "connectionLost"],
+      [
         "connectionMade",
         "pauseWriting",
         "resumeWriting",
         "pauseWriting",
         "getBuffer",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → eofReceived → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "eofReceived",
-        "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → getBuffer → pauseWriting → resumeWriting → getBuffer → bufferUpdated → getBuffer → eofReceived → pauseWriting → resumeWriting → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      ["connectionMade", "pauseWriting", "eofReceived", "connectionLost"],
+      [
         "connectionMade",
         "getBuffer",
         "pauseWriting",
@@ -166,19 +91,8 @@ describe("BufferedProtocol", () => {
         "pauseWriting",
         "resumeWriting",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → getBuffer → getBuffer → bufferUpdated → getBuffer → eofReceived → connectionLost", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "getBuffer",
@@ -187,196 +101,137 @@ describe("BufferedProtocol", () => {
         "getBuffer",
         "eofReceived",
         "connectionLost",
-      ]) {
+      ],
+    ];
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly {
+      readonly calls: readonly string[];
+      readonly reason: string;
+    }[] = [
+      {
+        calls: ["connectionLost"],
+        reason:
+          "`connectionLost` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["pauseWriting"],
+        reason:
+          "`pauseWriting` is called before the lifecycle starts: the first call must be `connectionMade`",
+      },
+      {
+        calls: ["resumeWriting"],
+        reason:
+          "`resumeWriting` is called before the lifecycle starts: the first call must be `connectionMade`",
+      },
+      {
+        calls: ["getBuffer"],
+        reason:
+          "`getBuffer` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["bufferUpdated"],
+        reason:
+          "`bufferUpdated` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["eofReceived"],
+        reason:
+          "`eofReceived` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["connectionMade", "connectionLost", "connectionLost"],
+        reason:
+          "a second `connectionLost`: the lifecycle ended with the first one",
+      },
+      {
+        calls: ["connectionMade", "connectionLost", "connectionMade"],
+        reason:
+          "`connectionMade` is called after the lifecycle ended (with `connectionLost`): nothing may be called after `end`",
+      },
+      {
+        calls: ["connectionMade", "resumeWriting"],
+        reason:
+          "`resumeWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `pauseWriting` here",
+      },
+      {
+        calls: ["connectionMade", "pauseWriting", "pauseWriting"],
+        reason:
+          "`pauseWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `resumeWriting` here",
+      },
+      {
+        calls: ["connectionMade", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade` it allows `connectionLost`, `getBuffer`, `eofReceived` next",
+      },
+      {
+        calls: ["connectionMade", "pauseWriting", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `pauseWriting` it allows `connectionLost`, `getBuffer`, `eofReceived` next",
+      },
+      {
+        calls: ["connectionMade", "getBuffer", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `getBuffer` it allows `connectionLost`, `getBuffer`, `bufferUpdated`, `eofReceived` next",
+      },
+      {
+        calls: ["connectionMade", "eofReceived", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `eofReceived` it allows `connectionLost` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "getBuffer",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `pauseWriting`, `getBuffer` it allows `connectionLost`, `getBuffer`, `bufferUpdated`, `eofReceived` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "eofReceived",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `pauseWriting`, `eofReceived` it allows `connectionLost` next",
+      },
+    ];
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): {
+      monitor: LifecycleMonitor;
+      instance: StubBufferedProtocol;
+    } {
+      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
+      const instance = monitored(
+        new StubBufferedProtocol(),
+        BufferedProtocolLifecycle,
+      );
+      for (const name of calls) {
         call(instance, name);
         monitor.step(name);
       }
-      expect(monitor.complete).toBe(true);
-    });
-    it("rejects connectionLost: `connectionLost` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      expect(() => call(instance, "connectionLost")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionLost")).toThrow(LifecycleError);
-    });
-    it("rejects pauseWriting: `pauseWriting` is called before the lifecycle starts: the first call must be `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      expect(() => call(instance, "pauseWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("pauseWriting")).toThrow(LifecycleError);
-    });
-    it("rejects resumeWriting: `resumeWriting` is called before the lifecycle starts: the first call must be `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      expect(() => call(instance, "resumeWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("resumeWriting")).toThrow(LifecycleError);
-    });
-    it("rejects getBuffer: `getBuffer` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      expect(() => call(instance, "getBuffer")).toThrow(LifecycleError);
-      expect(() => monitor.step("getBuffer")).toThrow(LifecycleError);
-    });
-    it("rejects bufferUpdated: `bufferUpdated` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      expect(() => call(instance, "bufferUpdated")).toThrow(LifecycleError);
-      expect(() => monitor.step("bufferUpdated")).toThrow(LifecycleError);
-    });
-    it("rejects eofReceived: `eofReceived` skips the start of the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      expect(() => call(instance, "eofReceived")).toThrow(LifecycleError);
-      expect(() => monitor.step("eofReceived")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → connectionLost → connectionLost: a second `connectionLost`: the lifecycle ended with the first one", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionLost")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionLost")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → connectionLost → connectionMade: `connectionMade` is called after the lifecycle ended (with `connectionLost`): nothing may be called after `end`", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → resumeWriting: `resumeWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `pauseWriting` here", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "resumeWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("resumeWriting")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pauseWriting: `pauseWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `resumeWriting` here", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "pauseWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("pauseWriting")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → connectionMade: `connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade` it allows `connectionLost`, `getBuffer`, `eofReceived` next", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → connectionMade: `connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `pauseWriting` it allows `connectionLost`, `getBuffer`, `eofReceived` next", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → getBuffer → connectionMade: `connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `getBuffer` it allows `connectionLost`, `getBuffer`, `bufferUpdated`, `eofReceived` next", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "getBuffer"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → eofReceived → connectionMade: `connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `eofReceived` it allows `connectionLost` next", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "eofReceived"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → getBuffer → connectionMade: `connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `pauseWriting`, `getBuffer` it allows `connectionLost`, `getBuffer`, `bufferUpdated`, `eofReceived` next", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting", "getBuffer"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → eofReceived → connectionMade: `connectionMade` breaks the order `start -> CM [-> GB [-> BU?]]* [-> ER?] -> CL -> end`: after `connectionMade`, `pauseWriting`, `eofReceived` it allows `connectionLost` next", () => {
-      const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
-      const instance = monitored(
-        new StubBufferedProtocol(),
-        BufferedProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting", "eofReceived"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
+      return { monitor, instance };
+    }
+    const steps = (calls: readonly string[]): string =>
+      calls.length === 0 ? "the empty sequence" : calls.join(" → ");
+
+    for (const calls of legal) {
+      it(`accepts ${steps(calls)}`, () => {
+        expect(walk(calls).monitor.complete).toBe(true);
+      });
+    }
+    for (const { calls, reason } of illegal) {
+      it(`rejects ${steps(calls)}: ${reason}`, () => {
+        const { monitor, instance } = walk(calls.slice(0, -1));
+        const last = calls[calls.length - 1]!;
+        expect(() => call(instance, last)).toThrow(LifecycleError);
+        expect(() => monitor.step(last)).toThrow(LifecycleError);
+      });
+    }
   });
 
   describe("behaviour", () => {

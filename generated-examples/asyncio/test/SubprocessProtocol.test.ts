@@ -56,70 +56,18 @@ describe("SubprocessProtocol", () => {
   });
 
   describe("lifecycle", () => {
-    it("accepts connectionMade → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+    /** Complete legal lifecycles that together take every transition of the automaton. */
+    const legal: readonly (readonly string[])[] = [
+      ["connectionMade", "connectionLost"],
+      ["connectionMade", "pauseWriting", "connectionLost"],
+      [
         "connectionMade",
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → processExited → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "processExited",
-        "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → resumeWriting → pauseWriting → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      ["connectionMade", "processExited", "connectionLost"],
+      [
         "connectionMade",
         "pauseWriting",
         "resumeWriting",
@@ -127,36 +75,9 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → processExited → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "processExited",
-        "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pipeConnectionLost → pauseWriting → resumeWriting → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      ["connectionMade", "pauseWriting", "processExited", "connectionLost"],
+      [
         "connectionMade",
         "pipeConnectionLost",
         "pauseWriting",
@@ -164,36 +85,14 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pipeConnectionLost → processExited → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pipeConnectionLost",
         "processExited",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → processExited → pauseWriting → resumeWriting → pipeDataReceived → pipeConnectionLost → pauseWriting → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "processExited",
         "pauseWriting",
@@ -202,38 +101,16 @@ describe("SubprocessProtocol", () => {
         "pipeConnectionLost",
         "pauseWriting",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → pipeConnectionLost → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "pipeConnectionLost",
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → pipeConnectionLost → processExited → resumeWriting → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "pipeConnectionLost",
@@ -242,19 +119,8 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → processExited → pipeDataReceived → pipeConnectionLost → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "processExited",
@@ -263,19 +129,8 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pipeConnectionLost → pipeConnectionLost → pauseWriting → resumeWriting → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pipeConnectionLost",
         "pipeConnectionLost",
@@ -284,19 +139,8 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pipeConnectionLost → pipeConnectionLost → processExited → pauseWriting → resumeWriting → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pipeConnectionLost",
         "pipeConnectionLost",
@@ -306,19 +150,8 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "pipeConnectionLost",
@@ -326,19 +159,8 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → processExited → pipeDataReceived → pipeConnectionLost → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "pipeConnectionLost",
@@ -347,19 +169,8 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "pipeConnectionLost",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → pauseWriting → resumeWriting → pipeDataReceived → processExited → pauseWriting → resumeWriting → pipeDataReceived → pauseWriting → pipeDataReceived → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pipeConnectionLost",
         "pipeConnectionLost",
@@ -374,19 +185,8 @@ describe("SubprocessProtocol", () => {
         "pauseWriting",
         "pipeDataReceived",
         "connectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(monitor.complete).toBe(true);
-    });
-    it("accepts connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → pipeDataReceived → processExited → connectionLost", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
+      ],
+      [
         "connectionMade",
         "pauseWriting",
         "pipeConnectionLost",
@@ -395,418 +195,266 @@ describe("SubprocessProtocol", () => {
         "pipeDataReceived",
         "processExited",
         "connectionLost",
-      ]) {
+      ],
+    ];
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly {
+      readonly calls: readonly string[];
+      readonly reason: string;
+    }[] = [
+      {
+        calls: ["connectionLost"],
+        reason:
+          "`connectionLost` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["pauseWriting"],
+        reason:
+          "`pauseWriting` is called before the lifecycle starts: the first call must be `connectionMade`",
+      },
+      {
+        calls: ["resumeWriting"],
+        reason:
+          "`resumeWriting` is called before the lifecycle starts: the first call must be `connectionMade`",
+      },
+      {
+        calls: ["pipeDataReceived"],
+        reason:
+          "`pipeDataReceived` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["pipeConnectionLost"],
+        reason:
+          "`pipeConnectionLost` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["processExited"],
+        reason:
+          "`processExited` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`",
+      },
+      {
+        calls: ["connectionMade", "connectionLost", "connectionLost"],
+        reason:
+          "a second `connectionLost`: the lifecycle ended with the first one",
+      },
+      {
+        calls: ["connectionMade", "connectionLost", "connectionMade"],
+        reason:
+          "`connectionMade` is called after the lifecycle ended (with `connectionLost`): nothing may be called after `end`",
+      },
+      {
+        calls: ["connectionMade", "processExited", "processExited"],
+        reason:
+          "`processExited` breaks the rule `PX?`, which allows only nothing here",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+        ],
+        reason:
+          "`pipeConnectionLost` breaks the rule `[PL [-> PL [-> PL]]]`, which allows only nothing here",
+      },
+      {
+        calls: ["connectionMade", "resumeWriting"],
+        reason:
+          "`resumeWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `pauseWriting` here",
+      },
+      {
+        calls: ["connectionMade", "pauseWriting", "pauseWriting"],
+        reason:
+          "`pauseWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `resumeWriting` here",
+      },
+      {
+        calls: ["connectionMade", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: ["connectionMade", "pauseWriting", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: ["connectionMade", "pipeConnectionLost", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: ["connectionMade", "processExited", "connectionMade"],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "pipeConnectionLost",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pipeConnectionLost",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "pipeConnectionLost",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+      {
+        calls: [
+          "connectionMade",
+          "pauseWriting",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "pipeConnectionLost",
+          "processExited",
+          "connectionMade",
+        ],
+        reason:
+          "`connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next",
+      },
+    ];
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): {
+      monitor: LifecycleMonitor;
+      instance: StubSubprocessProtocol;
+    } {
+      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
+      const instance = monitored(
+        new StubSubprocessProtocol(),
+        SubprocessProtocolLifecycle,
+      );
+      for (const name of calls) {
         call(instance, name);
         monitor.step(name);
       }
-      expect(monitor.complete).toBe(true);
-    });
-    it("rejects connectionLost: `connectionLost` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      expect(() => call(instance, "connectionLost")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionLost")).toThrow(LifecycleError);
-    });
-    it("rejects pauseWriting: `pauseWriting` is called before the lifecycle starts: the first call must be `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      expect(() => call(instance, "pauseWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("pauseWriting")).toThrow(LifecycleError);
-    });
-    it("rejects resumeWriting: `resumeWriting` is called before the lifecycle starts: the first call must be `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      expect(() => call(instance, "resumeWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("resumeWriting")).toThrow(LifecycleError);
-    });
-    it("rejects pipeDataReceived: `pipeDataReceived` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      expect(() => call(instance, "pipeDataReceived")).toThrow(LifecycleError);
-      expect(() => monitor.step("pipeDataReceived")).toThrow(LifecycleError);
-    });
-    it("rejects pipeConnectionLost: `pipeConnectionLost` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      expect(() => call(instance, "pipeConnectionLost")).toThrow(
-        LifecycleError,
-      );
-      expect(() => monitor.step("pipeConnectionLost")).toThrow(LifecycleError);
-    });
-    it("rejects processExited: `processExited` skips the start of the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`, which begins with `connectionMade`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      expect(() => call(instance, "processExited")).toThrow(LifecycleError);
-      expect(() => monitor.step("processExited")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → connectionLost → connectionLost: a second `connectionLost`: the lifecycle ended with the first one", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionLost")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionLost")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → connectionLost → connectionMade: `connectionMade` is called after the lifecycle ended (with `connectionLost`): nothing may be called after `end`", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "connectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → processExited → processExited: `processExited` breaks the rule `PX?`, which allows only nothing here", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "processExited"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "processExited")).toThrow(LifecycleError);
-      expect(() => monitor.step("processExited")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost: `pipeConnectionLost` breaks the rule `[PL [-> PL [-> PL]]]`, which allows only nothing here", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "pipeConnectionLost")).toThrow(
-        LifecycleError,
-      );
-      expect(() => monitor.step("pipeConnectionLost")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → resumeWriting: `resumeWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `pauseWriting` here", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "resumeWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("resumeWriting")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pauseWriting: `pauseWriting` breaks the rule `(PW -> RW)* [-> PW]`, which allows only `resumeWriting` here", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "pauseWriting")).toThrow(LifecycleError);
-      expect(() => monitor.step("pauseWriting")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pipeConnectionLost"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "processExited"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pipeConnectionLost → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "pipeConnectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of ["connectionMade", "pauseWriting", "processExited"]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → pipeConnectionLost → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pipeConnectionLost",
-        "processExited",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pipeConnectionLost → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "pipeConnectionLost",
-        "processExited",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → pipeConnectionLost → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "processExited",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "processExited",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "processExited",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
-    it("rejects connectionMade → pauseWriting → pipeConnectionLost → pipeConnectionLost → pipeConnectionLost → processExited → connectionMade: `connectionMade` breaks the order `start -> CM [-> (PD | PL | PX)*] -> CL -> end`: after `connectionMade`, `pauseWriting`, `pipeConnectionLost`, `pipeConnectionLost`, `pipeConnectionLost`, `processExited` it allows `connectionLost`, `pipeDataReceived`, `pipeConnectionLost`, `processExited` next", () => {
-      const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
-      const instance = monitored(
-        new StubSubprocessProtocol(),
-        SubprocessProtocolLifecycle,
-      );
-      for (const name of [
-        "connectionMade",
-        "pauseWriting",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "pipeConnectionLost",
-        "processExited",
-      ]) {
-        call(instance, name);
-        monitor.step(name);
-      }
-      expect(() => call(instance, "connectionMade")).toThrow(LifecycleError);
-      expect(() => monitor.step("connectionMade")).toThrow(LifecycleError);
-    });
+      return { monitor, instance };
+    }
+    const steps = (calls: readonly string[]): string =>
+      calls.length === 0 ? "the empty sequence" : calls.join(" → ");
+
+    for (const calls of legal) {
+      it(`accepts ${steps(calls)}`, () => {
+        expect(walk(calls).monitor.complete).toBe(true);
+      });
+    }
+    for (const { calls, reason } of illegal) {
+      it(`rejects ${steps(calls)}: ${reason}`, () => {
+        const { monitor, instance } = walk(calls.slice(0, -1));
+        const last = calls[calls.length - 1]!;
+        expect(() => call(instance, last)).toThrow(LifecycleError);
+        expect(() => monitor.step(last)).toThrow(LifecycleError);
+      });
+    }
   });
 
   describe("behaviour", () => {
