@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    setupFiles: ["test/setup/fast-check.ts"],
+    // Absolute: nested vitest runs on generated projects (rooted elsewhere) may pick this config up.
+    setupFiles: [fileURLToPath(new URL("./test/setup/fast-check.ts", import.meta.url))],
   },
 });
