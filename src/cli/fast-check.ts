@@ -1,5 +1,5 @@
 /**
- * The fast path of a bare `protoskel check`: when every spec's output is verified up to date
+ * The fast path of a bare `protoskel check` or `generate`: when every spec's output is verified up to date
  * by its recorded fingerprint (src/api/fingerprint.ts), answer without loading the pipeline
  * (yargs, zod, yaml, Prettier). Anything else (flags, a YAML config, no record, any
  * difference) returns false and the full check runs, so this can only save time, never
@@ -50,16 +50,21 @@ export async function fastPathContext(cwd: string): Promise<FastPathContext | un
   return { configFile, root, specPaths: [...new Set(specPaths)], ...(templatesDir !== undefined ? { templatesDir } : {}) };
 }
 
-/** Answers a bare `check` when it can; returns the exit code, or undefined to run the full check. */
+/**
+ * Answers a bare `check` (or `generate`, which would then write nothing) when it can;
+ * returns the exit code, or undefined to run the full command.
+ */
 export async function fastCheck(argv: readonly string[], cwd: string): Promise<number | undefined> {
-  if (argv[0] !== "check" || argv.slice(1).some((a) => a !== "-q" && a !== "--quiet") || process.env["PROTOSKEL_NO_FAST_PATH"]) return undefined;
+  const command = argv[0];
+  if ((command !== "check" && command !== "generate") || argv.slice(1).some((a) => a !== "-q" && a !== "--quiet") || process.env["PROTOSKEL_NO_FAST_PATH"]) return undefined;
   const context = await fastPathContext(cwd);
   if (!context) return undefined;
   const entries = context.specPaths.map((specPath) => ({ specPath, configFile: context.configFile, ...(context.templatesDir !== undefined ? { templatesDir: context.templatesDir } : {}) }));
   const outDirs = await verifiedUpToDate(context.root, entries);
   if (!outDirs) return undefined;
   if (!argv.includes("-q") && !argv.includes("--quiet")) {
-    for (const outDir of outDirs) process.stderr.write(`up to date (${outDir}; inputs unchanged since the last verified run)\n`);
+    const nothing = command === "generate" ? "; nothing to write" : "";
+    for (const outDir of outDirs) process.stderr.write(`up to date (${outDir}; inputs unchanged since the last verified run${nothing})\n`);
   }
   return 0;
 }

@@ -49,6 +49,16 @@ describe("bare check after a verified run", () => {
     expect(r.stderr).toMatch(FAST);
   });
 
+  it("a bare generate answers the same way and writes nothing", async () => {
+    const r = await runCli(["generate"], project);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/nothing to write/);
+    await appendFile(join(out(), "src", "Pinger.ts"), "// edited\n");
+    const g = await runCli(["generate"], project);
+    expect(g.stderr).toMatch(/1 updated/);
+    expect((await runCli(["check"], project)).code).toBe(0);
+  });
+
   it("is not used with PROTOSKEL_NO_FAST_PATH or with any option", async () => {
     expect((await runCli(["check"], project, { PROTOSKEL_NO_FAST_PATH: "1" })).stderr).not.toMatch(FAST);
     const withSpec = await runCli(["check", "specs/fast.yaml"], project);

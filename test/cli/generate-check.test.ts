@@ -81,9 +81,13 @@ describe("generate and check", () => {
     const files = Object.keys(await tree(out())).sort();
     expect(files).toEqual(expect.arrayContaining(["src/OrderEvents.ts", "src/AuditedOrderEvents.ts", "src/Pricing.ts", "src/lifecycle.ts", "src/index.ts", "src/types.ts", "docs/README.md", "docs/Pricing.md", "test/OrderEvents.test.ts"]));
     const mtime = (await stat(join(out(), "src", "OrderEvents.ts"))).mtimeMs;
-    const second = await runCli(["generate"], project);
+    // The full pipeline finds nothing to write, and so does the fingerprint fast path.
+    const second = await runCli(["generate"], project, { PROTOSKEL_NO_FAST_PATH: "1" });
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/0 created, 0 updated, 0 deleted/);
+    const third = await runCli(["generate"], project);
+    expect(third.code).toBe(0);
+    expect(third.stderr).toMatch(/nothing to write/);
     expect((await stat(join(out(), "src", "OrderEvents.ts"))).mtimeMs).toBe(mtime);
   });
 
