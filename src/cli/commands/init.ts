@@ -72,6 +72,7 @@ export async function runInit(args: { dir?: string | undefined; quiet?: boolean 
     output.info(`created ${f.path}`);
   }
   output.info("\nNext: npx protoskel generate   (then open generated/echo/docs/README.md)");
+  output.info('Generated code is ES modules (NodeNext): your package.json needs "type": "module".');
   return EXIT.ok;
 }
 
