@@ -30,3 +30,31 @@ export function rewriteOutsideCodeSpans(line: string, visit: (rest: string, prev
   }
   return result;
 }
+
+/** A fence opener or closer: up to three spaces, then three or more backticks or tildes. */
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/**
+ * Follows fenced code blocks line by line, as CommonMark does: a fence closes only with the
+ * same character, at least as long as the one that opened it.
+ */
+export class FenceTracker {
+  /** True while inside a fenced block (after its opening line). */
+  inFence = false;
+  /** The marker that opened the current (or last) fence. */
+  marker = "";
+
+  /** Feeds one line; returns true when the line opens or closes a fence. */
+  update(line: string): boolean {
+    const fence = FENCE.exec(line);
+    if (!fence) return false;
+    const marker = fence[1]!;
+    if (!this.inFence) {
+      this.inFence = true;
+      this.marker = marker;
+    } else if (marker[0] === this.marker[0] && marker.length >= this.marker.length) {
+      this.inFence = false;
+    }
+    return true;
+  }
+}

@@ -12,10 +12,9 @@
  * Line terminators become LF and invisible or reordering characters are shown (visible.ts).
  */
 
-import { rewriteOutsideCodeSpans } from "./code-spans.js";
+import { FenceTracker, rewriteOutsideCodeSpans } from "./code-spans.js";
 import { makeVisible } from "./visible.js";
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/;
 
 /** Escapes `<` that would open live HTML, outside inline code spans. */
@@ -38,25 +37,13 @@ function escapeHeadingLike(line: string): string {
 /** A block of Markdown doc text, safe to place in a page under our own headings. */
 export function mdBlock(text: string): string {
   const lines = makeVisible(text).split("\n");
-  let inFence = false;
-  let fenceMarker = "";
+  const fences = new FenceTracker();
   const out: string[] = [];
   for (const raw of lines) {
-    const fence = FENCE.exec(raw);
-    if (fence) {
-      const marker = fence[1]!;
-      if (!inFence) {
-        inFence = true;
-        fenceMarker = marker;
-      } else if (marker[0] === fenceMarker[0] && marker.length >= fenceMarker.length) {
-        inFence = false;
-      }
-      out.push(raw.trimEnd());
-      continue;
-    }
-    out.push(inFence ? raw.trimEnd() : escapeHeadingLike(escapeInlineHtml(raw.trimEnd())));
+    if (fences.update(raw) || fences.inFence) out.push(raw.trimEnd());
+    else out.push(escapeHeadingLike(escapeInlineHtml(raw.trimEnd())));
   }
-  if (inFence) out.push(fenceMarker); // close a fence the author left open, so it cannot swallow the page
+  if (fences.inFence) out.push(fences.marker); // close a fence the author left open, so it cannot swallow the page
   while (out.length > 0 && out[0] === "") out.shift();
   while (out.length > 0 && out[out.length - 1] === "") out.pop();
   return out.join("\n");

@@ -17,9 +17,8 @@
  */
 
 import { makeVisible } from "./visible.js";
-import { rewriteOutsideCodeSpans } from "./code-spans.js";
+import { FenceTracker, rewriteOutsideCodeSpans } from "./code-spans.js";
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /** Escapes one line of text; `inFence` says whether it is inside a fenced code block. */
 function escapeLine(line: string, inFence: boolean): string {
@@ -42,21 +41,12 @@ function escapeSpacedAts(line: string): string {
  */
 export function tsdocLines(text: string): string[] {
   const lines = makeVisible(text).split("\n");
-  let inFence = false;
-  let fenceMarker = "";
+  const fences = new FenceTracker();
   const out: string[] = [];
   for (const raw of lines) {
-    const fence = FENCE.exec(raw);
-    out.push(escapeLine(raw.trimEnd(), inFence && !fence));
-    if (fence) {
-      const marker = fence[1]!;
-      if (!inFence) {
-        inFence = true;
-        fenceMarker = marker;
-      } else if (marker[0] === fenceMarker[0] && marker.length >= fenceMarker.length) {
-        inFence = false;
-      }
-    }
+    const wasInFence = fences.inFence;
+    const isFence = fences.update(raw);
+    out.push(escapeLine(raw.trimEnd(), wasInFence && !isFence));
   }
   while (out.length > 0 && out[0] === "") out.shift();
   while (out.length > 0 && out[out.length - 1] === "") out.pop();
