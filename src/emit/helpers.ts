@@ -6,6 +6,8 @@
 import { mdBlock, mdCell, mdCode, mdCodeCell, mdCommentText, mdInline } from "./escape/markdown.js";
 import { lineCommentText, tsString } from "./escape/string-literal.js";
 import { tsdocBlock, tsdocLines } from "./escape/tsdoc.js";
+import { mdTable } from "./canonical/markdown-table.js";
+import { tsLayout, type TsLayoutHelpers } from "./canonical/ts-layout.js";
 
 /** Markdown helpers (see escape/markdown.ts for the exact rules). */
 export interface MarkdownHelpers {
@@ -21,6 +23,11 @@ export interface MarkdownHelpers {
   codeCell(text: string): string;
   /** Text inside `<!-- … -->`. */
   comment(text: string): string;
+  /**
+   * A table as Prettier prints it (columns padded to their widest cell). Header and cells are
+   * Markdown already escaped for a cell (`cell`, `codeCell`); one string per line, no final newline.
+   */
+  table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string;
 }
 
 /** Helpers on every template's `it`. */
@@ -34,6 +41,8 @@ export interface TemplateHelpers {
   /** Any text → one line that is safe inside a `//` comment. */
   lineComment(text: string): string;
   md: MarkdownHelpers;
+  /** Code layout in Prettier's form for spec-dependent constructs (src/emit/canonical/ts-layout.ts). */
+  layout: TsLayoutHelpers;
 }
 
 /** The one helpers object (stateless, so shared). */
@@ -42,5 +51,6 @@ export const templateHelpers: TemplateHelpers = {
   tsdocBlock,
   str: tsString,
   lineComment: lineCommentText,
-  md: { block: mdBlock, inline: mdInline, cell: mdCell, code: mdCode, codeCell: mdCodeCell, comment: mdCommentText },
+  md: { block: mdBlock, inline: mdInline, cell: mdCell, code: mdCode, codeCell: mdCodeCell, comment: mdCommentText, table: mdTable },
+  layout: tsLayout,
 };

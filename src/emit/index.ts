@@ -9,6 +9,8 @@ import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/index.js"
 import type { Model } from "../model/types.js";
 import type { GeneratedFile } from "../write/types.js";
 import { templateHelpers } from "./helpers.js";
+import { isCanonicalMarkdown } from "./canonical/markdown.js";
+import { isCanonicalTypeScript } from "./canonical/typescript.js";
 import { checkGeneratedNames } from "./names.js";
 import { loadTemplateSources, TemplateSet } from "./template-set.js";
 import { findSyntaxError, type SyntaxProblem } from "./ts-check.js";
@@ -133,6 +135,8 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
   const parseHere = (options.checkSyntax ?? true) || renderFailed;
 
   const files: GeneratedFile[] = [];
+  // Certification relies on the built-in templates' layout, so any override turns it off.
+  const builtinOnly = [...templates.sources.values()].every((source) => source.origin === "builtin");
   // Only what syntaxDiagnostic needs: keeping the jobs would keep every family's view alive.
   const byPath = new Map<string, { job: Pick<Job, "path" | "template">; content: string }>();
   for (const entry of rendered) {
@@ -149,7 +153,8 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
         continue;
       }
     }
-    files.push({ path: job.path, content, parser: job.parser });
+    const canonical = builtinOnly && isCanonical(content, job.parser);
+    files.push({ path: job.path, content, parser: job.parser, ...(canonical ? { canonical } : {}) });
   }
   const explain = (path: string, problem: SyntaxProblem): Diagnostic | undefined => {
     const entry = byPath.get(path);
@@ -158,6 +163,13 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
   if (hasErrors(diagnostics)) return { files: [], diagnostics: uniqueByPosition(diagnostics), syntaxDiagnostic: explain };
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics, syntaxDiagnostic: explain };
+}
+
+/** Whether a file rendered by the built-in templates is already in Prettier's form. */
+function isCanonical(content: string, parser: GeneratedFile["parser"]): boolean {
+  if (parser === "markdown") return isCanonicalMarkdown(content);
+  if (parser === "typescript") return isCanonicalTypeScript(content);
+  return false;
 }
 
 /**
