@@ -12,6 +12,8 @@ import { emitSpec, uniqueByPosition, type EmitResult } from "../emit/index.js";
 import type { Model } from "../model/types.js";
 import { startFormatPool, type FormatFailure } from "../write/format.js";
 import { hasFormatCache } from "../write/format-cache.js";
+import { noPrettierConfigAbove } from "../write/prettier-defaults.js";
+import { canonicalLayoutApplies } from "../emit/canonical/verified-with.js";
 import type { FormatPool } from "../write/format-pool.js";
 import type { GeneratedFile } from "../write/types.js";
 import { applyPlan, checkPlan, formatFiles, openFormatCache, planWrite, type ApplyOptions, type DriftEntry, type FormatCache, type PlannedFile, type WriteSummary } from "../write/index.js";
@@ -34,6 +36,11 @@ export interface GenerateOptions {
   readonly projectDir?: string;
   /** Reuse formatted output (default true). */
   readonly cache?: boolean;
+  /**
+   * Run Prettier on every file, even output already certified to be in Prettier's form
+   * (default false; the result is the same, only slower).
+   */
+  readonly alwaysFormat?: boolean;
   readonly timer?: StageTimer;
   /** Test hook passed to the writer. */
   readonly faultInjector?: ApplyOptions["faultInjector"];
@@ -79,6 +86,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
 function startPoolEarly(options: GenerateOptions): FormatPool | undefined {
   if (availableParallelism() < 2) return undefined;
+  // Built-in templates under default Prettier options render canonical output that needs no
+  // formatting at all; formatFiles still starts workers itself if many files turn out to need it.
+  if (options.alwaysFormat !== true && options.templatesDir === undefined && canonicalLayoutApplies() && noPrettierConfigAbove(options.outDir)) return undefined;
   // With a cache from an earlier run most files are usually hits (a warm run, or `check`);
   // formatFiles still starts workers itself if the misses turn out to be many.
   if (options.cache !== false && options.projectDir !== undefined && hasFormatCache(options.projectDir)) return undefined;
@@ -130,6 +140,7 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
       cwdForConfig: outDir,
       ...(cache ? { cache } : {}),
       ...(pool ? { pool } : {}),
+      ...(options.alwaysFormat === true ? { alwaysFormat: true } : {}),
       explainFailure: (file, failure) => explainSyntaxError(emitted, file, failure),
     });
     diagnostics.push(...uniqueByPosition(formatted.diagnostics));

@@ -41,6 +41,7 @@ export async function main(argv: readonly string[] = hideBin(process.argv)): Pro
           .option("dry-run", { type: "boolean", default: false, describe: "List what would be created, updated or deleted; write nothing" })
           .option("watch", { alias: "w", type: "boolean", default: false, describe: "Regenerate when specs, config or templates change" })
           .option("cache", { type: "boolean", default: true, describe: "Reuse formatted output from node_modules/.cache/protoskel (--no-cache to disable)" })
+          .option("always-format", { type: "boolean", default: false, describe: "Run Prettier on every file, even output protoskel already writes in Prettier's form (same result, slower)" })
           .option("tests", { choices: ["vitest", "node"] as const, describe: "Test runner the stub tests are written for" })
           .option("timing", { type: "boolean", default: false, describe: "Print time spent per stage" })
           .example("$0 generate", "Generate every spec the config lists")
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[] = hideBin(process.argv)): Pro
           .option("templates", { type: "string", describe: "Folder of template overrides" })
           .option("tests", { choices: ["vitest", "node"] as const, describe: "Test runner the stub tests are written for" })
           .option("cache", { type: "boolean", default: true, describe: "Reuse formatted output from the cache" })
+          .option("always-format", { type: "boolean", default: false, describe: "Run Prettier on every file (see generate --help)" })
           .option("timing", { type: "boolean", default: false, describe: "Print time spent per stage" })
           .example("$0 check", "Fail CI when committed output differs from what the specs generate"),
       async (args) => set(await (await import("./commands/generate.js")).runGenerate({ ...args, check: true, dryRun: false, watch: false })),

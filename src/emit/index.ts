@@ -11,6 +11,7 @@ import type { GeneratedFile } from "../write/types.js";
 import { templateHelpers } from "./helpers.js";
 import { isCanonicalMarkdown } from "./canonical/markdown.js";
 import { isCanonicalTypeScript } from "./canonical/typescript.js";
+import { canonicalLayoutApplies } from "./canonical/verified-with.js";
 import { checkGeneratedNames } from "./names.js";
 import { loadTemplateSources, TemplateSet } from "./template-set.js";
 import { findSyntaxError, type SyntaxProblem } from "./ts-check.js";
@@ -136,7 +137,8 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
 
   const files: GeneratedFile[] = [];
   // Certification relies on the built-in templates' layout, so any override turns it off.
-  const builtinOnly = [...templates.sources.values()].every((source) => source.origin === "builtin");
+  // It was proved against one Prettier release, so another installed version turns it off too.
+  const mayCertify = canonicalLayoutApplies() && [...templates.sources.values()].every((source) => source.origin === "builtin");
   // Only what syntaxDiagnostic needs: keeping the jobs would keep every family's view alive.
   const byPath = new Map<string, { job: Pick<Job, "path" | "template">; content: string }>();
   for (const entry of rendered) {
@@ -153,7 +155,7 @@ export async function emitSpec(model: Model, options: EmitOptions): Promise<Emit
         continue;
       }
     }
-    const canonical = builtinOnly && isCanonical(content, job.parser);
+    const canonical = mayCertify && isCanonical(content, job.parser);
     files.push({ path: job.path, content, parser: job.parser, ...(canonical ? { canonical } : {}) });
   }
   const explain = (path: string, problem: SyntaxProblem): Diagnostic | undefined => {

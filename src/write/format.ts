@@ -2,11 +2,11 @@ import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import { extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import * as prettier from "prettier";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import type { FormatCache } from "./format-cache.js";
 import { FormatPool, formatInPool, type FormatJob, type FormatOutcome } from "./format-pool.js";
 import { sha256, stableStringify } from "./hash.js";
+import { isDefaultPrettierOptions, noPrettierConfigAbove } from "./prettier-defaults.js";
 import type { GeneratedFile } from "./types.js";
 
 /** Options of {@link formatFiles}. */
@@ -33,6 +33,11 @@ export interface FormatFilesOptions {
    * stage names the template line that rendered a file that does not parse); undefined keeps PSK4004.
    */
   readonly explainFailure?: (file: GeneratedFile, failure: FormatFailure) => Diagnostic | undefined;
+  /**
+   * Run Prettier on every file, even those the emit stage certified as already in Prettier's
+   * default form (`canonical`) under default options. Default false.
+   */
+  readonly alwaysFormat?: boolean;
 }
 
 /** Why Prettier rejected a file: its message (first line) and, for a parse error, where. */
@@ -41,6 +46,8 @@ export type FormatFailure = Extract<FormatOutcome, { ok: false }>;
 /** What {@link formatFiles} did, for `--verbose` output and the benchmark. */
 export interface FormatStats {
   readonly files: number;
+  /** Files kept as rendered: certified canonical and the Prettier options are the defaults. */
+  readonly canonical: number;
   readonly cacheHits: number;
   /** Files Prettier actually formatted in this call. */
   readonly formatted: number;
@@ -89,10 +96,19 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
   const outcomes: Array<FormatOutcome | undefined> = [];
   const diagnostics: Diagnostic[] = [];
   let cacheHits = 0;
-  // Prettier memoises config lookups per process; a long-lived process (--watch) must see edits.
-  await prettier.clearConfigCache();
+  let canonical = 0;
+  // With no config file in sight, the options are Prettier's defaults: no need to load it at all.
+  const defaultsForSure = noPrettierConfigAbove(options.cwdForConfig);
+  let prettier: PrettierModule | undefined;
 
   for (const [index, file] of files.entries()) {
+    if (file.canonical === true && options.alwaysFormat !== true && defaultsForSure) {
+      canonical++;
+      outcomes.push({ ok: true, formatted: file.content });
+      keys.push("");
+      continue;
+    }
+    prettier ??= await loadPrettier();
     const filepath = join(options.cwdForConfig, ...file.path.split("/"));
     let resolved: Record<string, unknown>;
     try {
@@ -103,9 +119,15 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
       keys.push("");
       continue;
     }
+    if (file.canonical === true && options.alwaysFormat !== true && isDefaultPrettierOptions(resolved)) {
+      canonical++;
+      outcomes.push({ ok: true, formatted: file.content });
+      keys.push("");
+      continue;
+    }
     // `filepath` matters: without it Prettier runs a check that is quadratic on large sources.
     const formatOptions = { ...resolved, parser: file.parser, endOfLine: "lf", filepath };
-    const key = cacheKey(file, resolved);
+    const key = cacheKey(prettier.version, file, resolved);
     keys.push(key);
     const hit = options.cache?.get(key);
     if (hit !== undefined) cacheHits++;
@@ -113,7 +135,7 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
     if (hit === undefined) jobs.push({ index, content: file.content, options: formatOptions });
   }
 
-  const { fresh, workers } = await formatJobs(jobs, options);
+  const { fresh, workers } = jobs.length === 0 ? { fresh: [], workers: 0 } : await formatJobs(jobs, options);
   for (const [i, job] of jobs.entries()) {
     const outcome = fresh[i]!;
     outcomes[job.index] = outcome;
@@ -132,6 +154,7 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
     diagnostics,
     stats: {
       files: files.length,
+      canonical,
       cacheHits,
       formatted: jobs.length,
       workers,
@@ -144,14 +167,30 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
  * Everything that decides Prettier's output goes into the key: its version, the parser, the
  * file's extension (`.tsx` turns on JSX), the resolved options and the text itself.
  */
-function cacheKey(file: GeneratedFile, resolvedOptions: Record<string, unknown>): string {
+function cacheKey(prettierVersion: string, file: GeneratedFile, resolvedOptions: Record<string, unknown>): string {
   return sha256(
-    [prettier.version, file.parser, extname(file.path), stableStringify(resolvedOptions), file.content].join("\u0000"),
+    [prettierVersion, file.parser, extname(file.path), stableStringify(resolvedOptions), file.content].join("\u0000"),
   );
+}
+
+type PrettierModule = typeof import("prettier");
+let prettierModule: Promise<PrettierModule> | undefined;
+
+/**
+ * Prettier's core, loaded on first need (60 ms or more): a run whose files are all certified
+ * canonical under default options never needs it. Its config cache is cleared on every call,
+ * because a long-lived process (`--watch`) must see edits to the user's Prettier config.
+ */
+async function loadPrettier(): Promise<PrettierModule> {
+  prettierModule ??= import("prettier");
+  const prettier = await prettierModule;
+  await prettier.clearConfigCache();
+  return prettier;
 }
 
 async function formatHere(job: FormatJob): Promise<FormatOutcome> {
   try {
+    const prettier = await (prettierModule ??= import("prettier"));
     return { ok: true, formatted: await prettier.format(job.content, job.options) };
   } catch (error) {
     const start = (error as { loc?: { start?: { line?: unknown; column?: unknown } } } | null)?.loc?.start;
@@ -188,8 +227,10 @@ function defaultWorkers(jobs: readonly FormatJob[]): number {
 
 function poolOptions(workers: number) {
   // The workers load the same Prettier file as this module, so all threads format alike.
-  const prettierUrl = pathToFileURL(createRequire(import.meta.url).resolve("prettier")).href;
-  return { prettierUrl, prettierVersion: prettier.version, workers };
+  const require = createRequire(import.meta.url);
+  const prettierUrl = pathToFileURL(require.resolve("prettier")).href;
+  const prettierVersion = (require("prettier/package.json") as { version: string }).version;
+  return { prettierUrl, prettierVersion, workers };
 }
 
 function formatDiagnostic(file: GeneratedFile, outcome: Extract<FormatOutcome, { ok: false }>): Diagnostic {

@@ -21,6 +21,7 @@ export interface GenerateArgs {
   readonly dryRun?: boolean | undefined;
   readonly watch?: boolean | undefined;
   readonly cache?: boolean | undefined;
+  readonly alwaysFormat?: boolean | undefined;
   readonly tests?: "vitest" | "node" | undefined;
   readonly timing?: boolean | undefined;
   readonly config?: string | undefined;
@@ -62,6 +63,7 @@ async function once(context: CommandContext, args: GenerateArgs): Promise<number
     mode,
     projectDir: config.root,
     cache: args.cache !== false && config.cache,
+    ...(args.alwaysFormat === true ? { alwaysFormat: true } : {}),
     timer,
   });
   output.diagnostics(result.diagnostics, result.sources);
@@ -78,7 +80,7 @@ async function once(context: CommandContext, args: GenerateArgs): Promise<number
  * for runs configured purely by the config file, since that is all the fast path reads.
  */
 async function remember(args: GenerateArgs, specs: readonly SpecRef[], result: GenerateResult): Promise<void> {
-  const bare = (args.specs ?? []).length === 0 && args.out === undefined && args.templates === undefined && args.tests === undefined && args.config === undefined && args.cache !== false;
+  const bare = (args.specs ?? []).length === 0 && args.out === undefined && args.templates === undefined && args.tests === undefined && args.config === undefined && args.cache !== false && args.alwaysFormat !== true;
   if (!bare) return;
   const context = await fastPathContext(process.cwd());
   if (!context) return;
