@@ -3,6 +3,7 @@
 
 import { reportCrash } from "./cli/crash.js";
 import { fastCheck } from "./cli/fast-check.js";
+import { quickGenerateArgs } from "./cli/quick-args.js";
 import { VERSION } from "./version.js";
 
 process.on("uncaughtException", (error) => reportCrash(error, VERSION));
@@ -14,6 +15,9 @@ async function run(): Promise<number> {
   // the pipeline; the full CLI (yargs and everything behind it) is loaded only otherwise.
   const fast = await fastCheck(argv, process.cwd());
   if (fast !== undefined) return fast;
+  // The everyday generate/check forms skip yargs; anything else gets the full CLI.
+  const quick = quickGenerateArgs(argv);
+  if (quick !== undefined) return (await import("./cli/commands/generate.js")).runGenerate(quick);
   const { main } = await import("./cli/main.js");
   return main(argv);
 }
