@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { lstatOrUndefined } from "./disk.js";
 import type { WritePlan } from "./plan.js";
@@ -39,6 +38,10 @@ const MAX_DIFF_BYTES = 1024 * 1024;
  */
 export async function checkPlan(plan: WritePlan): Promise<CheckResult> {
   const drift: DriftEntry[] = [];
+  const hasDrift = plan.unknownFiles.length > 0 || plan.files.some((f) => f.action !== "unchanged");
+  // The diff library is loaded only when there is something to diff (the usual check has none).
+  const patch = hasDrift ? patcher((await import("diff")).createTwoFilesPatch) : undefined;
+  if (patch === undefined) return { upToDate: true, drift, diagnostics: plan.diagnostics };
   for (const file of plan.files) {
     if (file.action === "update") drift.push({ path: file.path, kind: "stale", diff: patch(file.path, file.current ?? "", file.content ?? "") });
     if (file.action === "create") drift.push({ path: file.path, kind: "missing", diff: patch(file.path, undefined, file.content ?? "") });
@@ -51,14 +54,18 @@ export async function checkPlan(plan: WritePlan): Promise<CheckResult> {
   return { upToDate: drift.length === 0, drift, diagnostics: plan.diagnostics };
 }
 
-/** The diff text, or a one-line note for content that is not diffable text. */
-function patch(path: string, before: string | Unreadable | undefined, after: string | undefined): string {
-  const oldName = before === undefined ? "/dev/null" : `a/${path}`;
-  const newName = after === undefined ? "/dev/null" : `b/${path}`;
-  if (typeof before === "object") return `--- ${oldName}\n+++ ${newName}\n${before.note}\n`;
-  const text = createTwoFilesPatch(oldName, newName, before ?? "", after ?? "");
-  // jsdiff starts with a "====" rule that git-style diffs do not have.
-  return text.replace(/^=+\n/, "");
+type TwoFilesPatch = typeof import("diff").createTwoFilesPatch;
+
+/** Makes the function that gives the diff text, or a one-line note for content that is not diffable text. */
+function patcher(createTwoFilesPatch: TwoFilesPatch) {
+  return (path: string, before: string | Unreadable | undefined, after: string | undefined): string => {
+    const oldName = before === undefined ? "/dev/null" : `a/${path}`;
+    const newName = after === undefined ? "/dev/null" : `b/${path}`;
+    if (typeof before === "object") return `--- ${oldName}\n+++ ${newName}\n${before.note}\n`;
+    const text = createTwoFilesPatch(oldName, newName, before ?? "", after ?? "");
+    // jsdiff starts with a "====" rule that git-style diffs do not have.
+    return text.replace(/^=+\n/, "");
+  };
 }
 
 interface Unreadable {
