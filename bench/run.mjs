@@ -20,7 +20,7 @@ const option = (name, fallback) => {
 };
 const quick = flag("--quick");
 const smallRuns = Number(option("--runs", quick ? 3 : 10));
-const largeRuns = Number(option("--large-runs", 1));
+const largeRuns = Number(option("--large-runs", quick ? 1 : 3));
 const sizes = option("--sizes", quick ? "20,50,100" : "50,200,500").split(",").map(Number);
 const largeSize = sizes[sizes.length - 1];
 const CALLBACKS = 20;
@@ -52,12 +52,12 @@ const generateArgs = (extra = []) => [cli, "generate", "spec.yaml", "--out", "ou
 const clearCache = (dir) => rmSync(join(dir, "node_modules"), { recursive: true, force: true });
 const clearOut = (dir) => rmSync(join(dir, "out"), { recursive: true, force: true });
 
-/** Cold: no output folder and no cache left by an earlier run. */
-function coldGenerate(dir, n) {
+/** Cold: no output folder and no cache left by an earlier run. `extra`: more CLI options. */
+function coldGenerate(dir, n, extra = []) {
   return medianOf(n, () => {
     clearCache(dir);
     clearOut(dir);
-    return runMeasured(node, generateArgs(), { cwd: dir });
+    return runMeasured(node, generateArgs(extra), { cwd: dir });
   });
 }
 
@@ -199,6 +199,9 @@ const missingPeers = flag("--no-peers") ? PEERS.map((p) => p.name) : installPeer
 for (const name of missingPeers) results.notes.push(`peer ${name} could not be installed (or --no-peers): not measured`);
 
 const nodeFloor = row("floor: node start (node -e 0)", "-", nodeStart(smallRuns));
+// What a run costs when every file goes through Prettier (a user Prettier config that changes
+// the layout does this too); measured first, so the plain cold run below leaves the output.
+row("protoskel generate --always-format (cold)", "SMALL", coldGenerate(small, smallRuns, ["--always-format"]));
 const smallGen = row("protoskel generate (cold)", "SMALL", coldGenerate(small, smallRuns));
 const smallPrettier = row("floor: prettier on the same TS output", "SMALL", prettierFloor(small, smallRuns));
 const smallTsc = row("floor: tsc 7 type-check of that output", "SMALL", tscFloor(small, smallRuns));
@@ -216,7 +219,7 @@ for (const peer of PEERS.filter((p) => !missingPeers.includes(p.name))) {
 const scaling = [];
 for (const n of sizes) {
   const dir = projects.get(n);
-  const runs = n === largeSize ? largeRuns : Math.max(1, largeRuns);
+  const runs = largeRuns;
   const gen = row("protoskel generate (cold)", `${n}×${CALLBACKS}`, coldGenerate(dir, runs));
   scaling.push({ n, gen });
 }
