@@ -136,6 +136,11 @@ function inlineRange(scan: Scan, from: number, to: number, nested: { link: boole
       i++;
       continue;
     }
+    // A combining mark belongs to the letter before it (é written as e + U+0301).
+    if (/\p{Mn}/u.test(char) && previous !== undefined && /\p{L}|\p{Mn}/u.test(previous)) {
+      i++;
+      continue;
+    }
     if (!PLAIN_CHAR.test(char)) return false;
     i++;
   }

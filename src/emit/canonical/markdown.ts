@@ -32,13 +32,16 @@ const HEADING = /^#{1,6} (.+)$/;
 /**
  * Whether a line may begin a paragraph (or a list item's text) without being read as some
  * other block: letters, digits not forming an ordered-list marker, a code span, a link, a
- * quote or parenthesis, `_` emphasis or `**` strong (both then checked inline).
+ * quote, parenthesis or sentence punctuation, `_` emphasis or `**` strong (both then checked
+ * inline). `#`, `-`, `+`, `*`, `>`, `|`, `:`, `=`, `~`, `<tag` and spaces all open blocks.
  */
 function startsAsText(line: string): boolean {
   if (/^\d+[.)]( |$)/.test(line)) return false;
   if (line.startsWith("```")) return false;
   if (line.startsWith("**")) return true;
-  return /^[\p{L}\p{N}`[("'_]/u.test(line);
+  // `<` only before a space, `=` or a digit: never an HTML block or an autolink.
+  if (/^<[ =0-9]/.test(line)) return true;
+  return /^[\p{L}\p{N}`[("'_).,;!?—–·→←…“”‘’«»]/u.test(line);
 }
 
 /** Splits a table row into its raw cells (between unescaped pipes), or undefined when it is not a row. */
