@@ -1,17 +1,33 @@
 /**
- * Text as a TypeScript string literal. JSON.stringify already escapes quotes, backslashes,
- * control characters and lone surrogates; U+2028/U+2029 are legal inside JS strings but are
- * line breaks to editors and older tools, and bidi controls would reorder the code around
- * them on screen, so those are escaped too. The literal's value is unchanged.
+ * Text as a TypeScript string literal, quoted the way Prettier (default options) prints it:
+ * double quotes, unless the text holds more double quotes than single quotes. The escapes
+ * follow JSON.stringify (quotes, backslashes, control characters, lone surrogates); U+2028/
+ * U+2029 are legal inside JS strings but are line breaks to editors and older tools, and bidi
+ * controls would reorder the code around them on screen, so those are escaped too. Prettier
+ * keeps every one of these escapes as written. The literal's value is unchanged.
  */
 export function tsString(text: string): string {
-  return JSON.stringify(text).replace(
+  const escaped = JSON.stringify(text).replace(
     /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
+  if (countOf(text, '"') <= countOf(text, "'")) return escaped;
+  // Fewer escapes in single quotes: `\"` becomes `"`, and `'` gets a backslash.
+  const body = escaped.slice(1, -1).replace(/\\(.)|'/g, (match, escapedChar: string | undefined) =>
+    escapedChar === undefined ? "\\'" : escapedChar === '"' ? '"' : match,
+  );
+  return `'${body}'`;
+}
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (const c of text) if (c === char) count++;
+  return count;
 }
 
 /** One-line text for a `//` comment: no line breaks, no invisible characters. */
 export function lineCommentText(text: string): string {
-  return tsString(text).slice(1, -1);
+  return JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
