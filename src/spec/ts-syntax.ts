@@ -1,13 +1,18 @@
 /**
- * Type and default expressions from the spec, parsed with a real TypeScript parser and
- * re-printed from the syntax tree. The printed text, never the spec's raw text, is what
- * reaches generated code, so a "type" that closes the type position and adds a statement
- * cannot get through: it either fails to parse as exactly one type, or it contains a
- * construct outside the whitelist below.
+ * Type and default expressions from the spec, parsed and re-printed from the syntax tree.
+ * The printed text, never the spec's raw text, is what reaches generated code, so a "type"
+ * that closes the type position and adds a statement cannot get through: it either fails to
+ * parse as exactly one type, or it contains a construct outside the whitelist below.
  *
- * The parser is the TypeScript parser bundled with prettier: prettier is loaded by the
- * generate path anyway to format output, so this costs no extra start-up time.
+ * Two parsers build the same TS-ESTree tree for the printer. The everyday expressions
+ * (`Uint8Array`, `Error | null`, `(data: Uint8Array) => void`, `undefined`) go through the
+ * small hand-written parser in fast-type-parser.ts. Anything outside its subset goes to the
+ * TypeScript parser bundled with Prettier, which also words every diagnostic. That parser is
+ * a 900 kB module, loaded only on first need: `validate` and `generate` often never format
+ * with Prettier either, so loading it would be start-up time spent on nothing.
  */
+
+import { fastParseType, fastParseValue } from "./fast-type-parser.js";
 
 /** The subset of ESTree/TS-ESTree node shape this module reads. */
 interface AstNode {
@@ -46,6 +51,9 @@ export interface ExpressionError {
   readonly offset: number;
 }
 
+/** A default value expression, re-printed, or why it was refused. */
+export type ParsedDefaultExpression = { readonly ok: true; readonly text: string } | ExpressionError;
+
 const TYPE_PREFIX = "type __T = ";
 const VALUE_PREFIX = "const __v = ";
 
@@ -55,7 +63,7 @@ const VALUE_PREFIX = "const __v = ";
  */
 const CACHE_LIMIT = 50_000; // bounds memory in a long --watch session
 const typeCache = new Map<string, Promise<ParsedTypeExpression | ExpressionError>>();
-const valueCache = new Map<string, Promise<{ readonly ok: true; readonly text: string } | ExpressionError>>();
+const valueCache = new Map<string, Promise<ParsedDefaultExpression>>();
 
 /** Parses `text` as exactly one TypeScript type and re-prints it. */
 export function parseTypeExpression(text: string): Promise<ParsedTypeExpression | ExpressionError> {
@@ -69,7 +77,7 @@ export function parseTypeExpression(text: string): Promise<ParsedTypeExpression 
 }
 
 /** Parses `text` as exactly one TypeScript expression from a small safe set, and re-prints it. */
-export function parseDefaultExpression(text: string): Promise<{ readonly ok: true; readonly text: string } | ExpressionError> {
+export function parseDefaultExpression(text: string): Promise<ParsedDefaultExpression> {
   let result = valueCache.get(text);
   if (!result) {
     if (valueCache.size >= CACHE_LIMIT) valueCache.clear();
@@ -80,6 +88,48 @@ export function parseDefaultExpression(text: string): Promise<{ readonly ok: tru
 }
 
 async function parseTypeExpressionUncached(text: string): Promise<ParsedTypeExpression | ExpressionError> {
+  const refused = refuseText(text);
+  if (refused) return refused;
+  return fastTypeExpression(text) ?? parseTypeExpressionSlow(text);
+}
+
+async function parseDefaultExpressionUncached(text: string): Promise<ParsedDefaultExpression> {
+  const refused = refuseText(text);
+  if (refused) return refused;
+  return fastDefaultExpression(text) ?? parseDefaultExpressionSlow(text);
+}
+
+/** The fast path's result, or undefined when `text` is outside its subset. */
+function fastTypeExpression(text: string): ParsedTypeExpression | undefined {
+  const tree = fastParseType(text, TYPE_PREFIX.length);
+  if (!tree) return undefined;
+  const printer = new TypePrinter(TYPE_PREFIX.length);
+  try {
+    return { ok: true, text: printer.type(tree), references: printer.references };
+  } catch (error) {
+    // The subset holds only printable constructs; should that ever not hold, the slow path words the error.
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/** The fast path's default value, or undefined when `text` is outside its subset. */
+function fastDefaultExpression(text: string): ParsedDefaultExpression | undefined {
+  const tree = fastParseValue(text, VALUE_PREFIX.length);
+  if (!tree) return undefined;
+  try {
+    return { ok: true, text: new TypePrinter(VALUE_PREFIX.length).value(tree) };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Parses a type with the TypeScript parser alone (no fast path, no cache): the reference
+ * the fast path must agree with.
+ */
+export async function parseTypeExpressionSlow(text: string): Promise<ParsedTypeExpression | ExpressionError> {
   const parsed = await parseWrapped(text, TYPE_PREFIX);
   if (!parsed.ok) return parsed;
   const statement = parsed.body[0]!;
@@ -96,7 +146,11 @@ async function parseTypeExpressionUncached(text: string): Promise<ParsedTypeExpr
   }
 }
 
-async function parseDefaultExpressionUncached(text: string): Promise<{ readonly ok: true; readonly text: string } | ExpressionError> {
+/**
+ * Parses a default value with the TypeScript parser alone (no fast path, no cache): the
+ * reference the fast path must agree with.
+ */
+export async function parseDefaultExpressionSlow(text: string): Promise<ParsedDefaultExpression> {
   const parsed = await parseWrapped(text, VALUE_PREFIX);
   if (!parsed.ok) return parsed;
   const statement = parsed.body[0]!;
@@ -111,12 +165,20 @@ async function parseDefaultExpressionUncached(text: string): Promise<{ readonly 
   }
 }
 
-async function parseWrapped(text: string, prefix: string): Promise<{ ok: true; body: AstNode[] } | ExpressionError> {
+/** Control and bidi characters: refused before either parser sees the text. */
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** The error for text no parser should see (empty, or with control or bidi characters). */
+function refuseText(text: string): ExpressionError | undefined {
   if (text.trim() === "") return { ok: false, message: "empty expression", offset: 0 };
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(text)) {
-    const offset = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-    return { ok: false, message: "control or bidi character in expression", offset };
-  }
+  const offset = text.search(UNSAFE_CHARACTER);
+  if (offset >= 0) return { ok: false, message: "control or bidi character in expression", offset };
+  return undefined;
+}
+
+async function parseWrapped(text: string, prefix: string): Promise<{ ok: true; body: AstNode[] } | ExpressionError> {
+  const refused = refuseText(text);
+  if (refused) return refused;
   const parse = await loadParser();
   let program: { body: AstNode[]; comments?: unknown[] };
   try {
@@ -251,7 +313,9 @@ class TypePrinter {
     }
     if (node.type === "TSIndexSignature") {
       const params = (node["parameters"] as AstNode[]).map((p) => this.param(p)).join(", ");
-      const annotation = (node["typeAnnotation"] as AstNode)["typeAnnotation"] as AstNode;
+      // `{ [] }` parses (no parameter, no type): a diagnostic, not a crash.
+      const annotation = (node["typeAnnotation"] as AstNode | undefined)?.["typeAnnotation"] as AstNode | undefined;
+      if (!annotation) this.fail(node, "an index signature needs a type");
       return `${node["readonly"] ? "readonly " : ""}[${params}]: ${this.type(annotation)}`;
     }
     return this.fail(node, `unsupported member (${describe(node.type)})`);
