@@ -477,7 +477,11 @@ class Parser {
       if (!first) throw new OutsideSubset();
       // `readonly` followed by a name is the modifier; `{ readonly: T }` and mapped types are not ours.
       const readonly = this.is("readonly") && this.peek(1)?.kind === "word";
-      if (readonly) this.next();
+      if (readonly) {
+        this.next();
+        // A modifier must share its line with the name: `readonly⏎a: T` is two members to TypeScript.
+        if (this.peek()!.newlineBefore) throw new OutsideSubset();
+      }
       const key = this.name();
       const optional = this.is("?");
       if (optional) this.next();
