@@ -4,6 +4,8 @@
  * records every module the process loads: ESM through a `module.register()` resolve hook,
  * CommonJS through `require.cache` at exit (CommonJS `require()` calls bypass ESM hooks on
  * Node 20). `scaffold --update` must load ts-morph, so the recording is shown to see it.
+ * Likewise `validate` of a spec whose types are all everyday ones must not load the TypeScript
+ * parser bundled with Prettier (see src/spec/fast-type-parser.ts); a `keyof` type must.
  */
 
 import { execFile } from "node:child_process";
@@ -17,6 +19,20 @@ const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const SPEC = fileURLToPath(new URL("../../specs/asyncio.yaml", import.meta.url));
 /** ts-morph, its bundled TypeScript (@ts-morph/common) and the typescript package. */
 const HEAVY = /\/node_modules\/(ts-morph|@ts-morph\/[^/]+|typescript)\//;
+/** The TypeScript parser bundled with Prettier (900 kB), which the fast type path avoids. */
+const PRETTIER_TS_PARSER = /\/node_modules\/prettier\/(plugins\/typescript|parser-typescript)\.m?js$/;
+/** A valid spec with one type outside the fast type path's subset (`keyof`). */
+const KEYOF_SPEC = `protoskel: 1
+name: keyof-spec
+summary: One type only the full TypeScript parser reads.
+types:
+  Options: { interface: { verbose: "boolean" } }
+families:
+  Listener:
+    summary: Listens.
+    callbacks:
+      option_changed: { doc: Called when an option changes., params: [{ name: key, type: "keyof Options" }] }
+`;
 
 const HOOKS = `
 import { appendFileSync } from "node:fs";
@@ -42,6 +58,7 @@ beforeAll(() => {
   copyFileSync(SPEC, join(dir, "spec.yaml"));
   writeFileSync(join(dir, "hooks.mjs"), HOOKS);
   writeFileSync(join(dir, "preload.mjs"), PRELOAD);
+  writeFileSync(join(dir, "keyof.yaml"), KEYOF_SPEC);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -73,6 +90,17 @@ describe("heavy modules load only where needed", () => {
     const loaded = await loadedBy("check", ["check", "spec.yaml", "--out", "out"]);
     expect(loaded.some((m) => m.includes("/dist/api/generate.js"))).toBe(true);
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
+  }, 60_000);
+
+  it("validate reads every asyncio type without Prettier's TypeScript parser", async () => {
+    const loaded = await loadedBy("validate", ["validate", "spec.yaml"]);
+    expect(loaded.some((m) => m.includes("/dist/spec/fast-type-parser.js")), "the recording sees type parsing").toBe(true);
+    expect(loaded.filter((m) => PRETTIER_TS_PARSER.test(m))).toEqual([]);
+  }, 60_000);
+
+  it("validate does load Prettier's TypeScript parser for a type outside the fast path (the recording would see it)", async () => {
+    const loaded = await loadedBy("validate-keyof", ["validate", "keyof.yaml"]);
+    expect(loaded.some((m) => PRETTIER_TS_PARSER.test(m))).toBe(true);
   }, 60_000);
 
   it("scaffold --update does load ts-morph (the recording would see it)", async () => {
