@@ -168,7 +168,7 @@ interface Spanned {
   readonly end: number;
 }
 
-/** Binding levels a type can come from; the caller decides whether a `?` or `readonly` may follow. */
+/** How tightly a parsed type binds: a tuple member's `?` may follow only a postfix-level type. */
 const enum Level { Function, Union, Intersection, Operator, Postfix }
 
 interface LeveledType extends Spanned {
