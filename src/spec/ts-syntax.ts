@@ -246,7 +246,9 @@ class TypePrinter {
         return [args?.length ? `${name}<${args.map((a) => this.type(a)).join(", ")}>` : name, Prec.Postfix];
       }
       case "TSUnionType":
-        return [(node["types"] as AstNode[]).map((t) => this.type(t, Prec.Intersection)).join(" | "), Prec.Union];
+        // An intersection inside a union gets parentheses, as Prettier prints it: the text
+        // reaches generated code that must already be in Prettier's form.
+        return [(node["types"] as AstNode[]).map((t) => this.type(t, Prec.Operator)).join(" | "), Prec.Union];
       case "TSIntersectionType":
         return [(node["types"] as AstNode[]).map((t) => this.type(t, Prec.Operator)).join(" & "), Prec.Intersection];
       case "TSArrayType":

@@ -82,7 +82,7 @@ describe("docs of the valid corpus specs", () => {
 
 /** The spec with every string that is not a name or type made plain prose, so its docs can certify. */
 function withPlainProse(value: unknown, key = ""): unknown {
-  if (typeof value === "string") return ["doc", "summary", "remarks"].includes(key) ? `Plain words, ${value.replace(/[^A-Za-z0-9 ]/g, "").trim() || "text"}.` : value;
+  if (typeof value === "string") return ["doc", "summary", "remarks"].includes(key) ? `Plain words, ${value.replace(/[^A-Za-z0-9 ]/g, "").replace(/ +/g, " ").trim() || "text"}.` : value;
   if (Array.isArray(value)) return value.map((item) => withPlainProse(item, key));
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPlainProse(v, k)]));
   return value;

@@ -19,11 +19,12 @@ const BUILTIN = fileURLToPath(new URL("../../templates/", import.meta.url));
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A templates folder whose `_interface-member.ts.eta` renders `=>>` (not TypeScript) on its line 2. */
+/** A templates folder whose `_interface-member.ts.eta` renders `=>>` (not TypeScript) on its line 3. */
 function brokenTemplates(): string {
   dir = mkdtempSync(join(tmpdir(), "protoskel-single-parse-"));
   const original = readFileSync(join(BUILTIN, "_interface-member.ts.eta"), "utf8");
-  const broken = original.replace(/;\n?$/, " =>>;\n");
+  // The member line itself is laid out by it.layout, so the broken line is an added static one.
+  const broken = `${original.replace(/\n?$/, "\n")}  broken =>>;\n`;
   expect(broken).not.toBe(original);
   writeFileSync(join(dir, "_interface-member.ts.eta"), broken);
   return dir;
@@ -38,9 +39,9 @@ describe("a rendered file that does not parse, found by the format step", () => 
     // The partial is used by every family: one diagnostic for its position, not one per file.
     expect(codes).toEqual(["PSK4002"]);
     const [d] = result.diagnostics;
-    expect(d!.message).toMatch(/^template _interface-member\.ts\.eta, line 2 rendered src\/\w+\.ts, which does not parse: /);
+    expect(d!.message).toMatch(/^template _interface-member\.ts\.eta, line 3 rendered src\/\w+\.ts, which does not parse: /);
     expect(d!.message).not.toMatch(/\(\d+:\d+\)/);
-    expect(d!.location).toMatchObject({ file: join(templatesDir, "_interface-member.ts.eta"), line: 2 });
+    expect(d!.location).toMatchObject({ file: join(templatesDir, "_interface-member.ts.eta"), line: 3 });
     expect(existsSync(outDir)).toBe(false);
   });
 

@@ -40,7 +40,7 @@ export interface BaseProtocolCallbacks {
    * The default implementation does nothing.
    *
    * @remarks
-   * - Fires when the buffered size becomes *strictly greater* than the high-water mark.
+   * - Fires when the buffered size becomes _strictly greater_ than the high-water mark.
    *   A buffer that sits exactly at the mark does not trigger it.
    * - Fires once per crossing: further writes that make the buffer even larger do not
    *   repeat it. The next call is always a `resumeWriting`.
@@ -60,7 +60,7 @@ export interface BaseProtocolCallbacks {
    * The default implementation does nothing.
    *
    * @remarks
-   * - Fires when the buffered size becomes *less than or equal to* the low-water mark;
+   * - Fires when the buffered size becomes _less than or equal to_ the low-water mark;
    *   reaching the mark exactly is enough. (Python's one-line summary says "below", but
    *   its detailed text and behaviour are "at or below".)
    * - Only ever follows a `pauseWriting`, and at most once per pause.
@@ -126,7 +126,7 @@ export abstract class BaseProtocol implements BaseProtocolCallbacks {
    * The default implementation does nothing.
    *
    * @remarks
-   * - Fires when the buffered size becomes *strictly greater* than the high-water mark.
+   * - Fires when the buffered size becomes _strictly greater_ than the high-water mark.
    *   A buffer that sits exactly at the mark does not trigger it.
    * - Fires once per crossing: further writes that make the buffer even larger do not
    *   repeat it. The next call is always a `resumeWriting`.
@@ -146,7 +146,7 @@ export abstract class BaseProtocol implements BaseProtocolCallbacks {
    * The default implementation does nothing.
    *
    * @remarks
-   * - Fires when the buffered size becomes *less than or equal to* the low-water mark;
+   * - Fires when the buffered size becomes _less than or equal to_ the low-water mark;
    *   reaching the mark exactly is enough. (Python's one-line summary says "below", but
    *   its detailed text and behaviour are "at or below".)
    * - Only ever follows a `pauseWriting`, and at most once per pause.

@@ -76,7 +76,7 @@ export interface SubprocessProtocolCallbacks extends BaseProtocolCallbacks {
  *   connected are held back and delivered after it.
  * - Then, in any interleaving: `pipeDataReceived` for output on stdout or stderr,
  *   `pipeConnectionLost` as each pipe closes, and `processExited` once the child
- *   exits. The child's exit is *not* ordered after its pipes: `processExited` has been
+ *   exits. The child's exit is _not_ ordered after its pipes: `processExited` has been
  *   seen before the last `pipeDataReceived` and `pipeConnectionLost` calls.
  * - `processExited` happens at most once.
  * - `connectionLost` comes last. In CPython it is delivered only after the child has

@@ -29,7 +29,9 @@ export type {
   BaseTransport,
   StreamTransportMethods,
   Transport,
+  DatagramTransportMethods,
   DatagramTransport,
+  SubprocessTransportMethods,
   SubprocessTransport,
   DatagramAddress,
 } from "./types.js";

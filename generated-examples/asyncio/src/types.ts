@@ -67,24 +67,58 @@ export interface StreamTransportMethods {
 export type Transport = BaseTransport & StreamTransportMethods;
 
 /**
+ * The sending side of a datagram transport.
+ */
+export interface DatagramTransportMethods {
+  /**
+   * Sends one datagram to `addr`; without an address it goes to the peer the endpoint is connected to.
+   */
+  sendto: (data: Uint8Array, addr?: DatagramAddress) => void;
+  /**
+   * Closes at once, dropping datagrams not yet sent; `connectionLost(null)` follows.
+   */
+  abort: () => void;
+}
+
+/**
  * A transport that sends and receives whole datagrams; `sendto` without an address uses the connected peer.
  */
-export type DatagramTransport = BaseTransport & {
-  readonly sendto: (data: Uint8Array, addr?: DatagramAddress) => void;
-  readonly abort: () => void;
-};
+export type DatagramTransport = BaseTransport & DatagramTransportMethods;
+
+/**
+ * What a subprocess transport adds to a transport, for the child process and its pipes.
+ */
+export interface SubprocessTransportMethods {
+  /**
+   * The child's process id.
+   */
+  getPid: () => number;
+  /**
+   * The child's exit status, or `null` while it is still running.
+   */
+  getReturncode: () => number | null;
+  /**
+   * The transport of the pipe on file descriptor `fd` (0, 1 or 2), or `null` when that stream is not a pipe.
+   */
+  getPipeTransport: (fd: number) => BaseTransport | null;
+  /**
+   * Sends the signal number `signal` to the child.
+   */
+  sendSignal: (signal: number) => void;
+  /**
+   * Asks the child to stop (SIGTERM on POSIX systems).
+   */
+  terminate: () => void;
+  /**
+   * Stops the child at once (SIGKILL on POSIX systems).
+   */
+  kill: () => void;
+}
 
 /**
  * A transport for a child process; it gives access to the process and to the pipes of its standard streams (fd 0, 1, 2).
  */
-export type SubprocessTransport = BaseTransport & {
-  readonly getPid: () => number;
-  readonly getReturncode: () => number | null;
-  readonly getPipeTransport: (fd: number) => BaseTransport | null;
-  readonly sendSignal: (signal: number) => void;
-  readonly terminate: () => void;
-  readonly kill: () => void;
-};
+export type SubprocessTransport = BaseTransport & SubprocessTransportMethods;
 
 /**
  * Where a datagram came from. The shape depends on the socket's address family:

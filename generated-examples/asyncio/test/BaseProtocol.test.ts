@@ -47,11 +47,13 @@ describe("BaseProtocol", () => {
       ["connectionMade", "pauseWriting", "connectionLost"],
       ["connectionMade", "pauseWriting", "resumeWriting", "connectionLost"],
     ];
-    /** Sequences whose last call the monitor must reject, and why. */
-    const illegal: readonly {
+    /** A sequence whose last call the monitor must reject, and why. */
+    interface IllegalPath {
       readonly calls: readonly string[];
       readonly reason: string;
-    }[] = [
+    }
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly IllegalPath[] = [
       {
         calls: ["connectionLost"],
         reason:
@@ -99,11 +101,14 @@ describe("BaseProtocol", () => {
       },
     ];
 
-    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
-    function walk(calls: readonly string[]): {
+    /** A monitored stub, and a bare monitor beside it. */
+    interface Walked {
       monitor: LifecycleMonitor;
       instance: StubBaseProtocol;
-    } {
+    }
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): Walked {
       const monitor = new LifecycleMonitor(BaseProtocolLifecycle);
       const instance = monitored(new StubBaseProtocol(), BaseProtocolLifecycle);
       for (const name of calls) {

@@ -58,8 +58,10 @@ describe("BufferedProtocol", () => {
     it("are abstract: a subclass that implements them can be built and called", () => {
       const instance = new StubBufferedProtocol();
       expect(instance).toBeInstanceOf(BufferedProtocol);
-      for (const name of ["getBuffer", "bufferUpdated"])
+      const names = ["getBuffer", "bufferUpdated"];
+      for (const name of names) {
         expect(() => call(instance, name)).not.toThrow();
+      }
     });
   });
 
@@ -103,11 +105,13 @@ describe("BufferedProtocol", () => {
         "connectionLost",
       ],
     ];
-    /** Sequences whose last call the monitor must reject, and why. */
-    const illegal: readonly {
+    /** A sequence whose last call the monitor must reject, and why. */
+    interface IllegalPath {
       readonly calls: readonly string[];
       readonly reason: string;
-    }[] = [
+    }
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly IllegalPath[] = [
       {
         calls: ["connectionLost"],
         reason:
@@ -200,11 +204,14 @@ describe("BufferedProtocol", () => {
       },
     ];
 
-    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
-    function walk(calls: readonly string[]): {
+    /** A monitored stub, and a bare monitor beside it. */
+    interface Walked {
       monitor: LifecycleMonitor;
       instance: StubBufferedProtocol;
-    } {
+    }
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): Walked {
       const monitor = new LifecycleMonitor(BufferedProtocolLifecycle);
       const instance = monitored(
         new StubBufferedProtocol(),

@@ -68,11 +68,13 @@ describe("DatagramProtocol", () => {
         "connectionLost",
       ],
     ];
-    /** Sequences whose last call the monitor must reject, and why. */
-    const illegal: readonly {
+    /** A sequence whose last call the monitor must reject, and why. */
+    interface IllegalPath {
       readonly calls: readonly string[];
       readonly reason: string;
-    }[] = [
+    }
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly IllegalPath[] = [
       {
         calls: ["connectionLost"],
         reason:
@@ -130,11 +132,14 @@ describe("DatagramProtocol", () => {
       },
     ];
 
-    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
-    function walk(calls: readonly string[]): {
+    /** A monitored stub, and a bare monitor beside it. */
+    interface Walked {
       monitor: LifecycleMonitor;
       instance: StubDatagramProtocol;
-    } {
+    }
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): Walked {
       const monitor = new LifecycleMonitor(DatagramProtocolLifecycle);
       const instance = monitored(
         new StubDatagramProtocol(),

@@ -72,11 +72,13 @@ describe("Protocol", () => {
         "connectionLost",
       ],
     ];
-    /** Sequences whose last call the monitor must reject, and why. */
-    const illegal: readonly {
+    /** A sequence whose last call the monitor must reject, and why. */
+    interface IllegalPath {
       readonly calls: readonly string[];
       readonly reason: string;
-    }[] = [
+    }
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly IllegalPath[] = [
       {
         calls: ["connectionLost"],
         reason:
@@ -149,11 +151,14 @@ describe("Protocol", () => {
       },
     ];
 
-    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
-    function walk(calls: readonly string[]): {
+    /** A monitored stub, and a bare monitor beside it. */
+    interface Walked {
       monitor: LifecycleMonitor;
       instance: StubProtocol;
-    } {
+    }
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): Walked {
       const monitor = new LifecycleMonitor(ProtocolLifecycle);
       const instance = monitored(new StubProtocol(), ProtocolLifecycle);
       for (const name of calls) {

@@ -197,11 +197,13 @@ describe("SubprocessProtocol", () => {
         "connectionLost",
       ],
     ];
-    /** Sequences whose last call the monitor must reject, and why. */
-    const illegal: readonly {
+    /** A sequence whose last call the monitor must reject, and why. */
+    interface IllegalPath {
       readonly calls: readonly string[];
       readonly reason: string;
-    }[] = [
+    }
+    /** Sequences whose last call the monitor must reject, and why. */
+    const illegal: readonly IllegalPath[] = [
       {
         calls: ["connectionLost"],
         reason:
@@ -423,11 +425,14 @@ describe("SubprocessProtocol", () => {
       },
     ];
 
-    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
-    function walk(calls: readonly string[]): {
+    /** A monitored stub, and a bare monitor beside it. */
+    interface Walked {
       monitor: LifecycleMonitor;
       instance: StubSubprocessProtocol;
-    } {
+    }
+
+    /** Drives a monitored stub, and a bare monitor beside it, through `calls`. */
+    function walk(calls: readonly string[]): Walked {
       const monitor = new LifecycleMonitor(SubprocessProtocolLifecycle);
       const instance = monitored(
         new StubSubprocessProtocol(),

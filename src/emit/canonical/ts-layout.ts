@@ -65,6 +65,12 @@ export interface TsLayoutHelpers {
    * or ` {`, ` {}`).
    */
   signature(indent: string, head: string, params: readonly string[], returnType: string, tail: string): string;
+  /**
+   * A type alias statement: `prefix` is e.g. `export type Name`, `type` the model's flat type
+   * text. A union too long for one line gets Prettier's one-member-per-line form (`=` then
+   * `| member` lines); any other long type stays flat (and the file is left to Prettier).
+   */
+  typeAlias(prefix: string, type: string): string;
 }
 
 /** Renders a doc starting at the column `indent.length`, continuation lines relative to it. */
@@ -153,6 +159,48 @@ function signature(indentText: string, head: string, params: readonly string[], 
   return print(indentText, doc);
 }
 
+function typeAlias(prefix: string, type: string): string {
+  const flat = `${prefix} = ${type};`;
+  // Widths are only certain for ASCII here; wider text stays flat for the certifier to judge.
+  if (flat.length <= PRINT_OPTIONS.printWidth || /[^\x20-\x7e]/.test(flat)) return flat;
+  const members = topLevelUnionMembers(type);
+  // Prettier hugs a union holding an object type (`{ … } | null`); that layout is not modelled.
+  if (members.length < 2 || members.some((m) => m.startsWith("{"))) return flat;
+  // Prettier moves the union below the `=`, and breaks it one `| member` per line only when
+  // it does not fit there either.
+  const union = group([ifBreak("| "), join([line, "| "], members)]);
+  return print("", [prefix, " =", group(indent([line, union])), ";"]);
+}
+
+/**
+ * The members of a union at the top level of a flat type text (as the model prints it:
+ * members joined by ` | `), or the whole text as one member when it is not a union.
+ */
+export function topLevelUnionMembers(type: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i]!;
+    if (c === '"' || c === "'") {
+      // Skip a string literal type, escapes included.
+      for (i++; i < type.length && type[i] !== c; i++) if (type[i] === "\\") i++;
+    } else if (c === "=" && type[i + 1] === ">") {
+      i++; // the arrow of a function type is not a closing angle bracket
+    } else if (c === "(" || c === "[" || c === "{" || c === "<") {
+      depth++;
+    } else if (c === ")" || c === "]" || c === "}" || c === ">") {
+      depth--;
+    } else if (depth === 0 && type.startsWith(" | ", i)) {
+      members.push(type.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  members.push(type.slice(start));
+  return members;
+}
+
 /** The one layout helpers object (stateless, so shared). */
 export const tsLayout: TsLayoutHelpers = {
   print,
@@ -167,4 +215,5 @@ export const tsLayout: TsLayoutHelpers = {
   specifiers,
   classHeader,
   signature,
+  typeAlias,
 };
