@@ -75,9 +75,48 @@ export interface TsLayoutHelpers {
 
 /** Renders a doc starting at the column `indent.length`, continuation lines relative to it. */
 function print(indentText: string, doc: Doc): string {
+  // Most constructs fit on their line: then Prettier prints every group flat, and so can we,
+  // without the document printer (which dominates rendering time on large specs).
+  const flat = flatText(doc, false);
+  if (flat !== undefined && indentText.length + flat.length <= PRINT_OPTIONS.printWidth && !/[^\x20-\x7e]/.test(flat)) return `${indentText}${flat}`;
   // The indentation is part of the doc, so the first line's width counts it.
   const body: Doc = indentText === "" ? doc : [indentText, align(indentText.length, doc)];
   return printer.printDocToString(body, PRINT_OPTIONS).formatted;
+}
+
+/**
+ * The one-line text of `doc` with every group flat, or undefined when the doc cannot be all on
+ * one line: a hard line, a group that must break, a line outside any group (printed broken at
+ * the top level), or a construct this shortcut does not model (line suffixes, labels, …).
+ */
+function flatText(doc: Doc, inGroup: boolean): string | undefined {
+  if (typeof doc === "string") return doc;
+  if (Array.isArray(doc)) {
+    let out = "";
+    for (const part of doc as Doc[]) {
+      const text = flatText(part, inGroup);
+      if (text === undefined) return undefined;
+      out += text;
+    }
+    return out;
+  }
+  const node = doc as { type: string; [key: string]: unknown };
+  switch (node.type) {
+    case "group":
+      return node["break"] || node["expandedStates"] ? undefined : flatText(node["contents"] as Doc, true);
+    case "indent":
+    case "align":
+      return flatText(node["contents"] as Doc, inGroup);
+    case "fill":
+      return flatText(node["parts"] as Doc[], true);
+    case "if-break":
+      return flatText((node["flatContents"] as Doc | undefined) ?? "", inGroup);
+    case "line":
+      if (node["hard"] || node["literal"] || !inGroup) return undefined;
+      return node["soft"] ? "" : " ";
+    default:
+      return undefined;
+  }
 }
 
 /** `[a, b]` or one element per line with a trailing comma. */
