@@ -23,6 +23,14 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Characters allowed as themselves in plain text (not code): letters, digits and safe punctuation. */
 const PLAIN_CHAR = /[\p{L}\p{N} .,;:!?'"()/=+%^-]|[—–·→←…“”‘’«»]/u;
 
+/**
+ * ASCII characters that are plain text wherever they appear (a subset of PLAIN_CHAR without the
+ * space, parentheses and quotes' neighbours that need context): checked by table, since this
+ * loop runs over every character of every docs page.
+ */
+const ASCII_PLAIN = new Uint8Array(128);
+for (const char of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,;:!?'\"/=+%^-") ASCII_PLAIN[char.charCodeAt(0)] = 1;
+
 /** Characters that may follow a closing `_` or `**` (besides the end of the line). */
 const AFTER_CLOSER = /[ .,;:!?)]/;
 
@@ -63,6 +71,11 @@ function inlineRange(scan: Scan, from: number, to: number, nested: { link: boole
   const { line, context } = scan;
   let i = from;
   while (i < to) {
+    const code = line.charCodeAt(i);
+    if (code < 128 && ASCII_PLAIN[code] === 1) {
+      i++;
+      continue;
+    }
     const char = line[i]!;
     const previous = i > from ? line[i - 1] : line[from - 1];
     if (char === "`") {

@@ -49,7 +49,7 @@ export function scanCode(text: string): CodeScan {
       } else {
         i = stop + 1;
       }
-    } else if (/[0-9]/.test(c) && (i === 0 || !/[\w$.]/.test(text[i - 1]!))) {
+    } else if (c >= "0" && c <= "9" && (i === 0 || !/[\w$.]/.test(text[i - 1]!))) {
       const match = /^[0-9](?:[eE][+-]|[\w.])*/.exec(text.slice(i, i + 64))!;
       // Prettier lowercases number literals and drops `+` from exponents.
       if (/[A-Z+]/.test(match[0])) return fail;

@@ -63,6 +63,8 @@ export function isCanonicalTypeScript(text: string): boolean {
   return true;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function fitsOrIsUnbreakable(line: string): boolean {
   if (widthAtMost(line) <= PRINT_WIDTH) return true;
   if (UNBREAKABLE_LINE.some((shape) => shape.test(line))) return true;
@@ -75,6 +77,7 @@ function fitsOrIsUnbreakable(line: string): boolean {
  * two (East Asian wide characters and emoji are two, combining marks zero).
  */
 function widthAtMost(line: string): number {
+  if (!NON_ASCII.test(line)) return line.length;
   let width = 0;
   for (const char of line) width += char.charCodeAt(0) < 0x80 ? 1 : 2;
   return width;
