@@ -6,6 +6,7 @@
 import { mdBlock, mdCell, mdCode, mdCodeCell, mdCommentText, mdInline } from "./escape/markdown.js";
 import { lineCommentText, tsString } from "./escape/string-literal.js";
 import { tsdocBlock, tsdocLines } from "./escape/tsdoc.js";
+import { memoLines, memoText } from "./memo.js";
 import { mdTable } from "./canonical/markdown-table.js";
 import { tsLayout, type TsLayoutHelpers } from "./canonical/ts-layout.js";
 
@@ -47,10 +48,18 @@ export interface TemplateHelpers {
 
 /** The one helpers object (stateless, so shared). */
 export const templateHelpers: TemplateHelpers = {
-  tsdoc: tsdocLines,
+  tsdoc: memoLines(tsdocLines),
   tsdocBlock,
   str: tsString,
   lineComment: lineCommentText,
-  md: { block: mdBlock, inline: mdInline, cell: mdCell, code: mdCode, codeCell: mdCodeCell, comment: mdCommentText, table: mdTable },
+  md: {
+    block: memoText(mdBlock),
+    inline: memoText(mdInline),
+    cell: memoText(mdCell),
+    code: memoText(mdCode),
+    codeCell: memoText(mdCodeCell),
+    comment: mdCommentText,
+    table: mdTable,
+  },
   layout: tsLayout,
 };

@@ -67,7 +67,12 @@ interface Job {
 function tidy(text: string, parser: GeneratedFile["parser"]): string {
   let out = text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "");
   if (parser === "typescript") out = out.replace(/\n{3,}/g, "\n\n");
-  return `${out.replace(/^\n+/, "").replace(/\n*$/, "")}\n`;
+  // Trimmed by hand: a `\n*$` pattern retries at every position of a large file.
+  let start = 0;
+  while (out.charCodeAt(start) === 10) start++;
+  let end = out.length;
+  while (end > start && out.charCodeAt(end - 1) === 10) end--;
+  return `${out.slice(start, end)}\n`;
 }
 
 function plannedJobs(view: ReturnType<typeof buildSpecView>, options: EmitOptions, base: Omit<TemplateData, "header">, headers: { ts: string; md: string }): Job[] {

@@ -24,6 +24,11 @@ export function scanCode(text: string): CodeScan {
   let braces = 0;
   let i = 0;
   while (i < text.length) {
+    // Jump to the next character any rule below looks at (most of the text is names and spaces).
+    INTERESTING.lastIndex = i;
+    const found = INTERESTING.exec(text);
+    if (found === null) break;
+    i = found.index;
     const c = text[i]!;
     const next = text[i + 1];
     if (c === "/" && next === "/") {
@@ -62,6 +67,9 @@ export function scanCode(text: string): CodeScan {
   }
   return { ok: templates.length === 0, templateLines };
 }
+
+/** The characters that start a comment, string, template or number, or change the brace depth. */
+const INTERESTING = /["'`/{}0-9]/g;
 
 /** 0-based line number of offset `at`. */
 function lineOf(text: string, at: number): number {

@@ -22,6 +22,8 @@ import { FenceTracker, rewriteOutsideCodeSpans } from "./code-spans.js";
 
 /** Escapes one line of text; `inFence` says whether it is inside a fenced code block. */
 function escapeLine(line: string, inFence: boolean): string {
+  // Every rule below needs one of these characters; most doc lines have none.
+  if (!line.includes("/") && !line.includes("@")) return line;
   let out = line.replace(/\*\//g, "*\\/");
   out = out.replace(/^(\s*)\/\/\//, "$1\\///");
   // A line-start `@` (only spaces, `*` or `/` before it) is a tag or directive position.

@@ -15,6 +15,9 @@ const INVISIBLE =
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any character {@link makeVisible} may change: terminators, invisible characters, surrogates. */
+const NEEDS_CHANGE = /[\r\u2028\u2029\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]/;
+
 /** Every line terminator JavaScript or a text editor may honour. */
 const LINE_TERMINATOR = /\r\n|\r|\u2028|\u2029/g;
 
@@ -33,5 +36,6 @@ export function normaliseNewlines(text: string): string {
  * surrogates as `\u{hex}`. Tabs and LF stay as they are.
  */
 export function makeVisible(text: string): string {
+  if (!NEEDS_CHANGE.test(text)) return text; // the usual case, tested in one pass
   return normaliseNewlines(text).replace(INVISIBLE, visibleCodePoint).replace(LONE_SURROGATE, visibleCodePoint);
 }
