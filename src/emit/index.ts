@@ -65,7 +65,9 @@ interface Job {
 
 /** LF only, no trailing spaces, at most one blank line in a row in code, one final newline. */
 function tidy(text: string, parser: GeneratedFile["parser"]): string {
-  let out = text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "");
+  let out = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  // Searching for the rare case first is much cheaper than a multiline pattern over every space.
+  if (out.includes(" \n") || out.includes("\t\n") || /[ \t]$/.test(out)) out = out.replace(/[ \t]+$/gm, "");
   if (parser === "typescript") out = out.replace(/\n{3,}/g, "\n\n");
   // Trimmed by hand: a `\n*$` pattern retries at every position of a large file.
   let start = 0;

@@ -17,12 +17,33 @@ interface Found {
   readonly pair?: Pair;
 }
 
+/**
+ * Each mapping's pairs by key text (the first pair with a key wins, as a linear search would).
+ * Built once per mapping: the model looks up thousands of paths in a large spec, and a search
+ * along a 500-family mapping for each would make loading quadratic.
+ */
+const pairIndexes = new WeakMap<object, Map<string, Pair>>();
+
+function pairsByKey(node: { readonly items: readonly unknown[] }): Map<string, Pair> {
+  let index = pairIndexes.get(node);
+  if (index === undefined) {
+    index = new Map();
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const key = String(item.key.value);
+      if (!index.has(key)) index.set(key, item as Pair);
+    }
+    pairIndexes.set(node, index);
+  }
+  return index;
+}
+
 function find(source: SpecSource, path: SpecPath): Found {
   let node: unknown = source.document.contents;
   let pair: Pair | undefined;
   for (const segment of path) {
     if (isMap(node)) {
-      const hit = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const hit = pairsByKey(node).get(String(segment));
       if (!hit) return pair ? { pair, node: node as YamlNode } : { node: node as YamlNode };
       pair = hit as Pair;
       node = hit.value;

@@ -7,6 +7,8 @@
  * keeps every one of these escapes as written. The literal's value is unchanged.
  */
 export function tsString(text: string): string {
+  // The usual case: nothing to escape and no quote to weigh.
+  if (!NEEDS_CARE.test(text)) return `"${text}"`;
   const escaped = JSON.stringify(text).replace(
     /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
@@ -19,9 +21,12 @@ export function tsString(text: string): string {
   return `'${body}'`;
 }
 
+/** Anything JSON.stringify or the extra escapes change, and both quotes (they decide the quoting). */
+const NEEDS_CARE = /["'\\\u0000-\u001f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]/;
+
 function countOf(text: string, char: string): number {
   let count = 0;
-  for (const c of text) if (c === char) count++;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++;
   return count;
 }
 
