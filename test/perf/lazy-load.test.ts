@@ -86,6 +86,17 @@ describe("heavy modules load only where needed", () => {
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
   }, 60_000);
 
+  it("generate of certified output under default Prettier options loads neither Prettier's core and parsers nor yargs", async () => {
+    const loaded = await loadedBy("generate-canonical", ["generate", "spec.yaml", "--out", "out-canonical", "--no-cache"]);
+    expect(loaded.some((m) => m.includes("/node_modules/prettier/doc.mjs")), "the recording sees the layout printer").toBe(true);
+    expect(loaded.filter((m) => /\/node_modules\/prettier\/(index\.mjs|plugins\/)|\/node_modules\/yargs\//.test(m))).toEqual([]);
+  }, 60_000);
+
+  it("generate --always-format does load Prettier (the recording would see it)", async () => {
+    const loaded = await loadedBy("generate-always", ["generate", "spec.yaml", "--out", "out-always", "--no-cache", "--always-format"]);
+    expect(loaded.some((m) => m.includes("/node_modules/prettier/index.mjs"))).toBe(true);
+  }, 60_000);
+
   it("check loads neither ts-morph nor typescript", async () => {
     const loaded = await loadedBy("check", ["check", "spec.yaml", "--out", "out"]);
     expect(loaded.some((m) => m.includes("/dist/api/generate.js"))).toBe(true);
