@@ -8,7 +8,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics/index.js";
 import { compileLifecycles } from "../lifecycle/index.js";
 import { buildModel } from "../model/build.js";
 import type { Model } from "../model/types.js";
-import { loadSpecFile, loadSpecText } from "../spec/load.js";
+import { loadSpecFile, loadSpecText, type LoadResult } from "../spec/load.js";
 import type { StageTimer } from "./timing.js";
 
 /** A spec's model, or the diagnostics that stopped it; with the spec text for code frames. */
@@ -28,10 +28,10 @@ export async function loadModel(path: string, displayName = path, timer?: StageT
 
 /** Same as {@link loadModel} for spec text in memory. */
 export async function loadModelFromText(text: string, displayName = "spec.yaml"): Promise<ModelResult> {
-  return finish(loadSpecText(text, displayName), displayName);
+  return finish(await loadSpecText(text, displayName), displayName);
 }
 
-async function finish(loaded: ReturnType<typeof loadSpecText>, displayName: string, timer?: StageTimer): Promise<ModelResult> {
+async function finish(loaded: LoadResult, displayName: string, timer?: StageTimer): Promise<ModelResult> {
   const sources = new Map<string, string>();
   if (loaded.text !== undefined) sources.set(displayName, loaded.text);
   if (!loaded.spec || hasErrors(loaded.diagnostics)) return { diagnostics: loaded.diagnostics, sources };

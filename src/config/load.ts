@@ -6,8 +6,11 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
-import { ConfigSchema, type ResolvedConfig } from "./schema.js";
+import { certainlyMatchesSchema } from "../spec/json-schema-check.js";
+// Types only: zod itself loads (in readConfig) only for a config the fast check is not sure of.
+import type { ConfigSchema, RawConfig, ResolvedConfig } from "./schema.js";
 
 export { CONFIG_FILE_NAMES, findConfig } from "./find.js";
 
@@ -26,16 +29,10 @@ export async function readConfig(file: string): Promise<{ config?: ResolvedConfi
   } catch (error) {
     return { diagnostics: [diagnostic("PSK5001", `cannot read config '${file}': ${(error as Error).message.split("\n")[0]}`, at)] };
   }
-  const parsed = ConfigSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      diagnostics: parsed.error.issues.map((issue) =>
-        diagnostic("PSK5001", `config ${issue.path.length ? `'${issue.path.join(".")}'` : "file"}: ${issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `'${k}'`).join(", ")}` : issue.message}`, at),
-      ),
-    };
-  }
+  const checked = await checkConfig(data, at);
+  if (checked.config === undefined) return { diagnostics: checked.diagnostics };
   const root = dirname(file);
-  const c = parsed.data;
+  const c = checked.config;
   return {
     config: {
       file,
@@ -48,4 +45,28 @@ export async function readConfig(file: string): Promise<{ config?: ResolvedConfi
     },
     diagnostics: [],
   };
+}
+
+/** A config as zod outputs it: the file's data with defaults applied. */
+type ParsedConfig = z.output<typeof ConfigSchema>;
+
+/** Checks the config's shape: the fast check first, zod (loaded only now) when it is not sure. */
+async function checkConfig(data: unknown, at: { file: string; line: number; column: number }): Promise<{ config?: ParsedConfig; diagnostics: Diagnostic[] }> {
+  if (certainlyMatchesSchema("config.schema.json", data)) return { config: withDefaults(data as RawConfig), diagnostics: [] };
+  const { ConfigSchema } = await import("./schema.js");
+  const parsed = ConfigSchema.safeParse(data);
+  if (parsed.success) return { config: parsed.data, diagnostics: [] };
+  return {
+    diagnostics: parsed.error.issues.map((issue) =>
+      diagnostic("PSK5001", `config ${issue.path.length ? `'${issue.path.join(".")}'` : "file"}: ${issue.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `'${k}'`).join(", ")}` : issue.message}`, at),
+    ),
+  };
+}
+
+/**
+ * What zod outputs for a config it accepts: the input itself, except that `outDir` has a
+ * zod default (the only transform in the schema). Exported for the differential test.
+ */
+export function withDefaults(raw: RawConfig): ParsedConfig {
+  return { ...raw, outDir: raw.outDir ?? "generated" };
 }

@@ -8,8 +8,10 @@ import type { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { keyLocation, valueLocation, type SpecPath } from "./locate.js";
+import { certainlyMatchesSchema } from "./json-schema-check.js";
 import { MAX_ALIAS_COUNT, parseSpecText, readSpecFile, type SpecSource } from "./read.js";
-import { SpecSchema, type RawSpec } from "./schema.js";
+// Types only: zod itself loads (in checkSchema) only for a spec the fast check is not sure of.
+import type { RawSpec } from "./schema.js";
 
 /** A spec that passed the schema, with its source for positions. */
 export interface LoadedSpec {
@@ -31,8 +33,11 @@ export async function loadSpecFile(path: string, displayName = path): Promise<Lo
   return read.source ? checkSchema(read.source) : { diagnostics: read.diagnostics, ...(read.text !== undefined ? { text: read.text } : {}) };
 }
 
-/** Loads spec text already in memory (for tests, editors and the library API). */
-export function loadSpecText(text: string, file = "spec.yaml"): LoadResult {
+/**
+ * Loads spec text already in memory (for tests, editors and the library API). Asynchronous
+ * because a spec the fast schema check is not sure of loads zod for its diagnostics.
+ */
+export async function loadSpecText(text: string, file = "spec.yaml"): Promise<LoadResult> {
   const parsed = parseSpecText(text, file);
   return parsed.source ? checkSchema(parsed.source) : { diagnostics: parsed.diagnostics, text };
 }
@@ -49,7 +54,7 @@ export function keysInOrder(source: SpecSource, path: SpecPath): string[] {
   return node.items.filter((item) => isPair(item) && isScalar(item.key)).map((item) => String((item.key as { value: unknown }).value));
 }
 
-function checkSchema(source: SpecSource): LoadResult {
+async function checkSchema(source: SpecSource): Promise<LoadResult> {
   let data: unknown;
   try {
     data = source.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -59,6 +64,9 @@ function checkSchema(source: SpecSource): LoadResult {
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return { diagnostics: [diagnostic("PSK2005", "a spec must be a mapping (protoskel: 1, name, summary, families, …)", valueLocation(source, []))], text: source.text };
   }
+  // zod's output equals its input for this schema, so data the fast check accepts is the result.
+  if (certainlyMatchesSchema("protoskel.schema.json", data)) return { spec: { source, raw: data as RawSpec }, diagnostics: [], text: source.text };
+  const { SpecSchema } = await import("./schema.js");
   const result = SpecSchema.safeParse(data);
   if (result.success) return { spec: { source, raw: data as RawSpec }, diagnostics: [], text: source.text };
   const diagnostics = result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, [], data));
