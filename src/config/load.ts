@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { diagnostic, type Diagnostic } from "../diagnostics/index.js";
+import { diagnostic, type Diagnostic, type SourceLocation } from "../diagnostics/index.js";
 import { certainlyMatchesSchema } from "../spec/json-schema-check.js";
 // Types only: zod itself loads (in readConfig) only for a config the fast check is not sure of.
 import type { ConfigSchema, RawConfig, ResolvedConfig } from "./schema.js";
@@ -51,8 +51,8 @@ export async function readConfig(file: string): Promise<{ config?: ResolvedConfi
 type ParsedConfig = z.output<typeof ConfigSchema>;
 
 /** Checks the config's shape: the fast check first, zod (loaded only now) when it is not sure. */
-async function checkConfig(data: unknown, at: { file: string; line: number; column: number }): Promise<{ config?: ParsedConfig; diagnostics: Diagnostic[] }> {
-  if (certainlyMatchesSchema("config.schema.json", data)) return { config: withDefaults(data as RawConfig), diagnostics: [] };
+async function checkConfig(data: unknown, at: SourceLocation): Promise<{ config?: ParsedConfig; diagnostics: Diagnostic[] }> {
+  if (certainlyMatchesSchema("config.schema.json", data)) return { config: withConfigDefaults(data as RawConfig), diagnostics: [] };
   const { ConfigSchema } = await import("./schema.js");
   const parsed = ConfigSchema.safeParse(data);
   if (parsed.success) return { config: parsed.data, diagnostics: [] };
@@ -67,6 +67,6 @@ async function checkConfig(data: unknown, at: { file: string; line: number; colu
  * What zod outputs for a config it accepts: the input itself, except that `outDir` has a
  * zod default (the only transform in the schema). Exported for the differential test.
  */
-export function withDefaults(raw: RawConfig): ParsedConfig {
+export function withConfigDefaults(raw: RawConfig): ParsedConfig {
   return { ...raw, outDir: raw.outDir ?? "generated" };
 }

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { withDefaults } from "../../src/config/load.js";
+import { withConfigDefaults } from "../../src/config/load.js";
 import type { RawConfig } from "../../src/config/schema.js";
 import { ConfigSchema } from "../../src/config/schema.js";
 import { certainlyMatchesSchema, compileSchemaCheck } from "../../src/spec/json-schema-check.js";
@@ -47,7 +47,7 @@ function expectConfigAgreement(value: unknown): boolean {
   if (!isConfig(value)) return false;
   const parsed = ConfigSchema.safeParse(value);
   expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-  expect(parsed.data).toStrictEqual(withDefaults(value as RawConfig));
+  expect(parsed.data).toStrictEqual(withConfigDefaults(value as RawConfig));
   return true;
 }
 
@@ -226,8 +226,8 @@ describe("fast schema check agrees with zod", () => {
     const config = JSON.parse(read("protoskel.config.json")) as unknown;
     expect(expectConfigAgreement(config)).toBe(true);
     expect(expectConfigAgreement({ specs: ["a.yaml"] })).toBe(true);
-    expect(withDefaults({ specs: ["a.yaml"] }).outDir).toBe("generated");
-    expect(withDefaults({ specs: ["a.yaml"], outDir: "out" }).outDir).toBe("out");
+    expect(withConfigDefaults({ specs: ["a.yaml"] }).outDir).toBe("generated");
+    expect(withConfigDefaults({ specs: ["a.yaml"], outDir: "out" }).outDir).toBe("out");
   });
 });
 
