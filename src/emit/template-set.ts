@@ -149,8 +149,16 @@ export class TemplateSet {
     try {
       return { ok: true, text: this.eta.render(name, data) };
     } catch (error) {
+      // With only built-in templates, a throw is protoskel's own bug, not a template to fix:
+      // it goes to the crash report (exit 70) rather than pointing the user at our template.
+      if (this.builtinOnly) throw error;
       return { ok: false, diagnostic: this.runtimeDiagnostic(src, error) };
     }
+  }
+
+  /** True when no template of the set comes from the user. */
+  private get builtinOnly(): boolean {
+    return [...this.sources.values()].every((source) => source.origin === "builtin");
   }
 
   private runtimeDiagnostic(top: TemplateSource, error: unknown): Diagnostic {
