@@ -16,7 +16,7 @@ import { noPrettierConfigAbove } from "../write/prettier-defaults.js";
 import { canonicalLayoutApplies } from "../emit/canonical/verified-with.js";
 import type { FormatPool } from "../write/format-pool.js";
 import type { GeneratedFile } from "../write/types.js";
-import { applyPlan, checkPlan, formatFiles, openFormatCache, planWrite, type ApplyOptions, type DriftEntry, type FormatCache, type PlannedFile, type WriteSummary } from "../write/index.js";
+import { applyPlan, checkPlan, formatFiles, openFormatCache, planWrite, type ApplyOptions, type DriftEntry, type FormatCache, type FormatStats, type PlannedFile, type WriteSummary } from "../write/index.js";
 import { loadModel } from "./load-model.js";
 import type { SpecRef } from "./resolve-specs.js";
 import { StageTimer } from "./timing.js";
@@ -55,6 +55,8 @@ export interface SpecOutcome {
   readonly changes: readonly Pick<PlannedFile, "path" | "action" | "handEdited">[];
   readonly summary?: WriteSummary;
   readonly drift?: readonly DriftEntry[];
+  /** How the files were formatted: kept as rendered (already canonical), from the cache, or by Prettier. */
+  readonly format?: Pick<FormatStats, "files" | "canonical" | "cacheHits" | "formatted">;
 }
 
 /** The outcome of a generate or check run. */
@@ -147,7 +149,8 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
     timer.start("plan");
     const plan = await planWrite(outDir, formatted.files);
     diagnostics.push(...plan.diagnostics);
-    prepared.push({ spec, name, outDir, plan });
+    const { files, canonical, cacheHits, formatted: byPrettier } = formatted.stats;
+    prepared.push({ spec, name, outDir, plan, format: { files, canonical, cacheHits, formatted: byPrettier } });
   }
   timer.stop();
   // Saving writes the whole cache file; the disk write overlaps with writing the output.
@@ -161,7 +164,7 @@ async function runPipeline(options: GenerateOptions, pool: FormatPool | undefine
 
 /** The back half: write each prepared spec (or report drift, or only plan), once everything rendered and formatted. */
 async function writeOrCheck(
-  prepared: ReadonlyArray<{ spec: string; name: string; outDir: string; plan: Awaited<ReturnType<typeof planWrite>> }>,
+  prepared: ReadonlyArray<{ spec: string; name: string; outDir: string; plan: Awaited<ReturnType<typeof planWrite>>; format: NonNullable<SpecOutcome["format"]> }>,
   diagnostics: Diagnostic[],
   sources: ReadonlyMap<string, string>,
   mode: NonNullable<GenerateOptions["mode"]>,
@@ -172,9 +175,9 @@ async function writeOrCheck(
 
   const outcomes: SpecOutcome[] = [];
   let drift = false;
-  for (const { spec, name, outDir, plan } of prepared) {
+  for (const { spec, name, outDir, plan, format } of prepared) {
     const changes = plan.files.filter((f) => f.action !== "unchanged").map((f) => ({ path: f.path, action: f.action, handEdited: f.handEdited }));
-    const base = { spec, name, outDir, changes };
+    const base = { spec, name, outDir, changes, format };
     if (mode === "check") {
       timer.start("check");
       const report = await checkPlan(plan);

@@ -206,3 +206,23 @@ describe("other commands", () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe("--timing", () => {
+  it("says where each file's formatting came from: certified, cache or Prettier", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "protoskel-timing-"));
+    try {
+      await writeFile(join(dir, "shop.yaml"), SPEC);
+      const plain = await runCli(["generate", "shop.yaml", "--out", "a", "--no-cache", "--timing"], dir);
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/^formatting \(shop\.yaml\): (\d+) files: \1 already in Prettier's form, 0 from the cache, 0 formatted by Prettier$/m);
+      // A Prettier option that changes the layout sends every file through Prettier.
+      await writeFile(join(dir, ".prettierrc"), JSON.stringify({ semi: false }));
+      const configured = await runCli(["generate", "shop.yaml", "--out", "b", "--no-cache", "--timing"], dir);
+      expect(configured.code).toBe(0);
+      expect(configured.stderr).toMatch(/^formatting \(shop\.yaml\): (\d+) files: 0 already in Prettier's form, 0 from the cache, \1 formatted by Prettier$/m);
+      expect(await readFile(join(dir, "b", "shop", "src", "index.ts"), "utf8")).not.toMatch(/;\n/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

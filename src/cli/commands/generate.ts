@@ -70,7 +70,10 @@ async function once(context: CommandContext, args: GenerateArgs): Promise<number
   if (hasErrors(result.diagnostics)) return EXIT.badInput;
   report(output, result, mode, performance.now() - started);
   if (mode === "write" || (mode === "check" && !result.drift)) await remember(args, resolved.specs, result);
-  if (args.timing || process.env["PROTOSKEL_TIMING"] === "1") process.stderr.write(`timing (ms): ${JSON.stringify(timer.report())}\n`);
+  if (args.timing || process.env["PROTOSKEL_TIMING"] === "1") {
+    process.stderr.write(`timing (ms): ${JSON.stringify(timer.report())}\n`);
+    for (const outcome of result.outcomes) if (outcome.format) process.stderr.write(`${formatLine(outcome.spec, outcome.format)}\n`);
+  }
   return mode === "check" && result.drift ? EXIT.drift : EXIT.ok;
 }
 
@@ -90,6 +93,15 @@ async function remember(args: GenerateArgs, specs: readonly SpecRef[], result: G
     return outDir === undefined ? [] : [{ specPath: spec.path, outDir, configFile: context.configFile, ...(context.templatesDir !== undefined ? { templatesDir: context.templatesDir } : {}) }];
   });
   await recordFingerprints(context.root, entries);
+}
+
+/**
+ * Where each file's formatting came from, so a slow run explains itself (a Prettier config that
+ * changes the layout, overridden templates or doc text in a style Prettier rewrites all make
+ * files go through Prettier; see the README's *Formatting*).
+ */
+function formatLine(spec: string, f: NonNullable<GenerateResult["outcomes"][number]["format"]>): string {
+  return `formatting (${spec}): ${f.files} files: ${f.canonical} already in Prettier's form, ${f.cacheHits} from the cache, ${f.formatted} formatted by Prettier`;
 }
 
 function report(output: Output, result: GenerateResult, mode: "write" | "check" | "dry-run", ms: number): void {
