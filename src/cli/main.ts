@@ -31,7 +31,7 @@ export async function main(argv: readonly string[] = hideBin(process.argv)): Pro
     .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Print only diagnostics and results", global: true })
     .command(
       "generate [specs..]",
-      "Validate specs, render every output, format it, write only what changed",
+      "Validate specs, render every output in Prettier's form (your Prettier config), write only what changed",
       (y) =>
         y
           .positional("specs", { type: "string", array: true, describe: "Spec files (default: the config's `specs`)" })
@@ -43,7 +43,7 @@ export async function main(argv: readonly string[] = hideBin(process.argv)): Pro
           .option("cache", { type: "boolean", default: true, describe: "Reuse formatted output from node_modules/.cache/protoskel (--no-cache to disable)" })
           .option("always-format", { type: "boolean", default: false, describe: "Run Prettier on every file, even output protoskel already writes in Prettier's form (same result, slower)" })
           .option("tests", { choices: ["vitest", "node"] as const, describe: "Test runner the stub tests are written for" })
-          .option("timing", { type: "boolean", default: false, describe: "Print time spent per stage" })
+          .option("timing", { type: "boolean", default: false, describe: "Print time spent per stage, and how many files needed Prettier" })
           .example("$0 generate", "Generate every spec the config lists")
           .example("$0 generate specs/asyncio.yaml --out generated", "Generate one spec into generated/asyncio/")
           .example("$0 generate --dry-run", "Show what would change"),
