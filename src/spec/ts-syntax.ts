@@ -101,27 +101,26 @@ async function parseDefaultExpressionUncached(text: string): Promise<ParsedDefau
 
 /** The fast path's result, or undefined when `text` is outside its subset. */
 function fastTypeExpression(text: string): ParsedTypeExpression | undefined {
-  const tree = fastParseType(text, TYPE_PREFIX.length);
-  if (!tree) return undefined;
-  const printer = new TypePrinter(TYPE_PREFIX.length);
   try {
+    const tree = fastParseType(text, TYPE_PREFIX.length);
+    if (!tree) return undefined;
+    const printer = new TypePrinter(TYPE_PREFIX.length);
     return { ok: true, text: printer.type(tree), references: printer.references };
-  } catch (error) {
-    // The subset holds only printable constructs; should that ever not hold, the slow path words the error.
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+  } catch {
+    // Anything unexpected (a construct the printer refuses, a stack overflow on absurd nesting)
+    // goes to the slow path, which words it as a diagnostic.
+    return undefined;
   }
 }
 
 /** The fast path's default value, or undefined when `text` is outside its subset. */
 function fastDefaultExpression(text: string): ParsedDefaultExpression | undefined {
-  const tree = fastParseValue(text, VALUE_PREFIX.length);
-  if (!tree) return undefined;
   try {
+    const tree = fastParseValue(text, VALUE_PREFIX.length);
+    if (!tree) return undefined;
     return { ok: true, text: new TypePrinter(VALUE_PREFIX.length).value(tree) };
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+  } catch {
+    return undefined; // see fastTypeExpression
   }
 }
 
