@@ -8,29 +8,19 @@
 const LIMIT = 20_000;
 
 /** `fn` with results remembered by argument. */
-export function memoText<T extends string>(fn: (text: string) => T): (text: string) => T {
+export function memoText<T>(fn: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      if (cache.size >= LIMIT) cache.clear();
-      result = fn(text);
-      cache.set(text, result);
-    }
+    if (cache.has(text)) return cache.get(text) as T;
+    if (cache.size >= LIMIT) cache.clear();
+    const result = fn(text);
+    cache.set(text, result);
     return result;
   };
 }
 
 /** Like {@link memoText} for a function returning lines: each caller gets its own copy to change. */
 export function memoLines(fn: (text: string) => string[]): (text: string) => string[] {
-  const cache = new Map<string, readonly string[]>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      if (cache.size >= LIMIT) cache.clear();
-      result = fn(text);
-      cache.set(text, result);
-    }
-    return [...result];
-  };
+  const remembered = memoText((text): readonly string[] => fn(text));
+  return (text) => [...remembered(text)];
 }

@@ -102,29 +102,28 @@ export async function formatFiles(files: readonly GeneratedFile[], options: Form
   let prettier: PrettierModule | undefined;
 
   for (const [index, file] of files.entries()) {
-    if (file.canonical === true && options.alwaysFormat !== true && defaultsForSure) {
-      canonical++;
-      outcomes.push({ ok: true, formatted: file.content });
-      keys.push("");
-      continue;
-    }
-    prettier ??= await loadPrettier();
+    // Certified output under default options is already what Prettier would print.
+    const mayKeep = file.canonical === true && options.alwaysFormat !== true;
     const filepath = join(options.cwdForConfig, ...file.path.split("/"));
-    let resolved: Record<string, unknown>;
-    try {
-      resolved = ((await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {}) as Record<string, unknown>;
-    } catch (error) {
-      diagnostics.push(formatDiagnostic(file, { ok: false, message: `cannot read the Prettier config: ${firstLine(error)}` }));
-      outcomes.push(undefined);
-      keys.push("");
-      continue;
+    let resolved: Record<string, unknown> = {};
+    if (!(mayKeep && defaultsForSure)) {
+      prettier ??= await loadPrettier();
+      try {
+        resolved = ((await prettier.resolveConfig(filepath, { editorconfig: true })) ?? {}) as Record<string, unknown>;
+      } catch (error) {
+        diagnostics.push(formatDiagnostic(file, { ok: false, message: `cannot read the Prettier config: ${firstLine(error)}` }));
+        outcomes.push(undefined);
+        keys.push("");
+        continue;
+      }
     }
-    if (file.canonical === true && options.alwaysFormat !== true && isDefaultPrettierOptions(resolved)) {
+    if (mayKeep && (defaultsForSure || isDefaultPrettierOptions(resolved))) {
       canonical++;
       outcomes.push({ ok: true, formatted: file.content });
       keys.push("");
       continue;
     }
+    prettier ??= await loadPrettier(); // already loaded above; this only tells the type checker
     // `filepath` matters: without it Prettier runs a check that is quadratic on large sources.
     const formatOptions = { ...resolved, parser: file.parser, endOfLine: "lf", filepath };
     const key = cacheKey(prettier.version, file, resolved);
